@@ -1,0 +1,120 @@
+package dev.fragkit.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A pooled connection to one database (embedded H2, the default, or PostgreSQL) with Jdbi on top,
+ * and per-domain schema migrations.
+ *
+ * <p>Each domain ({@code economy}, {@code greatshot}, …) keeps its Flyway scripts under
+ * {@code classpath:dev/fragkit/adapters/jdbc/<domain>/migration} and its own history table
+ * {@code fragkit_<domain>_schema_history}, so domains migrate independently in one database.
+ * Flyway takes a database lock while migrating: instances that start together migrate once.
+ *
+ * <p>Thread-safe. Closing it closes the pool.
+ */
+public final class JdbcDatabase implements AutoCloseable {
+  /** The SQL dialects the stores support. */
+  public enum Dialect { H2, POSTGRESQL }
+
+  private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Jdbi jdbi;
+
+  private JdbcDatabase(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens a database from a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}).
+   *
+   * @param maxConnections pool size, at least 1
+   */
+  public static JdbcDatabase open(String url, String user, String password, int maxConnections) {
+    Objects.requireNonNull(url, "url");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections < 1: " + maxConnections);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maxConnections);
+    config.setPoolName("fragkit-jdbc-pool");
+    return new JdbcDatabase(new HikariDataSource(config), dialectOf(url));
+  }
+
+  /** Opens (creating if needed) the default embedded H2 database in {@code directory}. */
+  public static JdbcDatabase embedded(Path directory) {
+    return open(embeddedUrl(directory), "sa", "", 8);
+  }
+
+  /** The JDBC URL of the default embedded H2 database kept in {@code directory}. */
+  public static String embeddedUrl(Path directory) {
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("fragkit") + ";" + H2_OPTIONS;
+  }
+
+  /** H2 settings every Fragkit H2 database uses: PostgreSQL-compatible SQL, lower-case names. */
+  public static final String H2_OPTIONS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  static Dialect dialectOf(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:h2:")) {
+      return Dialect.H2;
+    }
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return Dialect.POSTGRESQL;
+    }
+    throw new IllegalArgumentException("unsupported JDBC URL (jdbc:h2: or jdbc:postgresql: expected): " + url);
+  }
+
+  /**
+   * Applies the pending migrations of {@code domain} and returns how many were applied. Fails when
+   * an applied script was changed afterwards (checksum mismatch).
+   */
+  public int migrate(String domain) {
+    if (!DOMAIN.matcher(domain).matches()) {
+      throw new IllegalArgumentException("domain must match " + DOMAIN + ": " + domain);
+    }
+    MigrateResult result = Flyway.configure(JdbcDatabase.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:dev/fragkit/adapters/jdbc/" + domain + "/migration")
+        .table("fragkit_" + domain + "_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+    return result.migrationsExecuted;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
