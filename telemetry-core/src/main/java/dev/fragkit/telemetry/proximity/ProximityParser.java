@@ -81,12 +81,12 @@ public final class ProximityParser {
   /** Parses characters. Does not close {@code reader}. */
   public ProximityFile parse(Reader reader) throws IOException {
     State st = new State();
-    Reader r = reader instanceof java.io.BufferedReader ? reader : new java.io.BufferedReader(reader, 65536);
+    LineReader lines = new LineReader(reader, maxLineChars);
     StringBuilder sb = new StringBuilder(256);
     int lineNo = 0;
     while (true) {
       sb.setLength(0);
-      long len = readLine(r, sb);
+      long len = lines.next(sb);
       if (len < 0) {
         break;
       }
@@ -105,25 +105,61 @@ public final class ProximityParser {
     return st.finish();
   }
 
-  /** Reads one line into sb (at most maxLineChars kept); returns its full length or -1 at EOF. */
-  private long readLine(Reader r, StringBuilder sb) throws IOException {
-    long n = 0;
-    int c = r.read();
-    if (c < 0) {
-      return -1;
+  /** Splits a character stream into lines, keeping at most {@code max} characters of each. */
+  private static final class LineReader {
+    private final Reader in;
+    private final int max;
+    private final char[] buf = new char[65536];
+    private int pos;
+    private int end;
+    private boolean eof;
+
+    LineReader(Reader in, int max) {
+      this.in = in;
+      this.max = max;
     }
-    while (c >= 0 && c != '\n') {
-      if (n < maxLineChars) {
-        sb.append((char) c);
+
+    /** Appends the next line (without CR/LF) to sb; returns its full length, or -1 at EOF. */
+    long next(StringBuilder sb) throws IOException {
+      long n = 0;
+      boolean any = false;
+      while (true) {
+        if (pos == end) {
+          if (eof) {
+            break;
+          }
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            eof = true;
+            break;
+          }
+        }
+        any = true;
+        int start = pos;
+        while (pos < end && buf[pos] != '\n') {
+          pos++;
+        }
+        int chunk = pos - start;
+        if (n < max) {
+          sb.append(buf, start, (int) Math.min(chunk, max - n));
+        }
+        n += chunk;
+        if (pos < end) {
+          pos++; // the newline
+          break;
+        }
       }
-      n++;
-      c = r.read();
+      if (!any) {
+        return -1;
+      }
+      if (n > 0 && n <= max && sb.charAt(sb.length() - 1) == '\r') {
+        sb.setLength(sb.length() - 1);
+        n--;
+      }
+      return n;
     }
-    if (n > 0 && n <= maxLineChars && sb.charAt(sb.length() - 1) == '\r') {
-      sb.setLength(sb.length() - 1);
-      n--;
-    }
-    return n;
   }
 
   /** A bad row: message names the field. */
@@ -294,7 +330,7 @@ public final class ProximityParser {
     }
 
     void row(int no, Section s, String line) throws RowException {
-      String[] f = s == Section.ENGAGEMENTS ? line.split(";", 24) : line.split(";", -1);
+      String[] f = split(line, ';', s == Section.ENGAGEMENTS ? 24 : Integer.MAX_VALUE);
       if (f.length < s.minFields()) {
         throw new RowException(s + " row has " + f.length + " fields, needs at least " + s.minFields());
       }
@@ -434,6 +470,26 @@ public final class ProximityParser {
     }
   }
 
+
+  /**
+   * Splits on {@code sep} into at most {@code limit} fields (the last keeps the rest), keeping
+   * empty fields: Python's {@code str.split(sep, limit - 1)}.
+   */
+  static String[] split(String s, char sep, int limit) {
+    int n = 1;
+    for (int i = s.indexOf(sep); i >= 0 && n < limit; i = s.indexOf(sep, i + 1)) {
+      n++;
+    }
+    String[] out = new String[n];
+    int start = 0;
+    for (int k = 0; k < n - 1; k++) {
+      int idx = s.indexOf(sep, start);
+      out[k] = s.substring(start, idx);
+      start = idx + 1;
+    }
+    out[n - 1] = s.substring(start);
+    return out;
+  }
 
   private static int i(String[] f, int idx, String name) throws RowException {
     try {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -97,6 +98,7 @@ class CrashRecoveryTest {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void everySyncedFrameSurvivesSigkillAndNoCorruptFrameIsReturned() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<KillResult>> results = new ArrayList<>();
@@ -130,6 +132,7 @@ class CrashRecoveryTest {
   }
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void shutdownHookWritesBufferedTicksOnOrdinaryExit() throws Exception {
     Path dir = tmp.resolve("exit");
     Process p = start(tmp.resolve("exit.err"), "exit", dir.toString(), "57");
