@@ -36,8 +36,28 @@ public final class TickCodec {
   /** Maximum nesting of lists and structs inside a tick's fields. */
   public static final int MAX_NESTING_DEPTH = 500;
 
+  private static final int RETAIN_SINK_BYTES = 64 * 1024;
+
   private final int maxTickBytes;
   private final JsonFactory factory;
+  /**
+   * One reusable generator per thread: creating a generator per tick cost more than writing the
+   * tick. A generator is dropped after any failure and when its sink grew large.
+   */
+  private final ThreadLocal<Encoder> encoders;
+
+  private final class Encoder {
+    final Sink sink = new Sink(maxTickBytes);
+    final JsonGenerator generator;
+
+    Encoder() {
+      try {
+        generator = factory.createGenerator(sink, JsonEncoding.UTF8);
+      } catch (IOException e) {
+        throw new IllegalStateException("in-memory generator failed", e);
+      }
+    }
+  }
 
   private TickCodec(int maxTickBytes) {
     this.maxTickBytes = maxTickBytes;
@@ -50,6 +70,8 @@ public final class TickCodec {
         .streamWriteConstraints(StreamWriteConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH + 2).build())
         .build();
+    this.factory.setRootValueSeparator(null); // generators are reused: no space between ticks
+    this.encoders = ThreadLocal.withInitial(Encoder::new);
   }
 
   /** A codec with the default 1 MiB limit. */
@@ -82,30 +104,39 @@ public final class TickCodec {
    * @throws MalformedTickException if fields nest deeper than {@link #MAX_NESTING_DEPTH}
    */
   public byte[] encode(GameTick tick) {
-    Sink sink = new Sink(maxTickBytes);
-    encodeTo(tick, sink);
+    Encoder e = encoders.get();
+    Sink sink = e.sink;
+    sink.reset();
+    boolean ok = false;
+    try {
+      JsonGenerator g = e.generator;
+      writeTick(g, tick);
+      g.flush();
+      ok = true;
+    } catch (Sink.LimitExceeded ex) {
+      throw new TickTooLargeException(tick.gameId(), tick.sequence(), ex.count, maxTickBytes);
+    } catch (JsonProcessingException ex) {
+      throw new MalformedTickException("cannot encode tick game=" + tick.gameId() + " seq="
+          + tick.sequence() + ": " + ex.getOriginalMessage(), -1, ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException("in-memory sink failed", ex);
+    } finally {
+      if (!ok || sink.array().length > RETAIN_SINK_BYTES) {
+        encoders.remove(); // a failed generator is in an unknown state; a big buffer is not kept
+      }
+    }
     return sink.toByteArray();
   }
 
-  /** Encodes into {@code sink} (see {@link #encode}). Used by the recorder to avoid a copy. */
-  void encodeTo(GameTick tick, Sink sink) {
-    try (JsonGenerator g = factory.createGenerator(sink, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringField("g", tick.gameId());
-      g.writeNumberField("s", tick.sequence());
-      g.writeNumberField("ts", tick.timestamp().getEpochSecond());
-      g.writeNumberField("tn", tick.timestamp().getNano());
-      g.writeFieldName("f");
-      writeStruct(g, tick.fields(), 1);
-      g.writeEndObject();
-    } catch (Sink.LimitExceeded e) {
-      throw new TickTooLargeException(tick.gameId(), tick.sequence(), e.count, maxTickBytes);
-    } catch (JsonProcessingException e) {
-      throw new MalformedTickException("cannot encode tick game=" + tick.gameId() + " seq="
-          + tick.sequence() + ": " + e.getOriginalMessage(), -1, e);
-    } catch (IOException e) {
-      throw new IllegalStateException("in-memory sink failed", e);
-    }
+  private void writeTick(JsonGenerator g, GameTick tick) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("g", tick.gameId());
+    g.writeNumberField("s", tick.sequence());
+    g.writeNumberField("ts", tick.timestamp().getEpochSecond());
+    g.writeNumberField("tn", tick.timestamp().getNano());
+    g.writeFieldName("f");
+    writeStruct(g, tick.fields(), 1);
+    g.writeEndObject();
   }
 
   private void writeStruct(JsonGenerator g, Map<String, TickValue> fields, int depth)

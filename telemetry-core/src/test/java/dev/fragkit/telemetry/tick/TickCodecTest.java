@@ -153,6 +153,42 @@ class TickCodecTest {
     }
   }
 
+  @Test
+  void reusedGeneratorsStayCorrectAfterFailuresAndAcrossThreads() throws Exception {
+    TickCodec small = TickCodec.withMaxTickBytes(300);
+    GameTick ok = GameTick.builder("g", 1, T0).put("a", new BigDecimal("1.10")).build();
+    byte[] expected = small.encode(ok);
+    assertThat(new String(expected, StandardCharsets.UTF_8))
+        .isEqualTo("{\"g\":\"g\",\"s\":1,\"ts\":1795334400,\"tn\":123456789,\"f\":{\"a\":1.10}}");
+    GameTick big = GameTick.builder("g", 2, T0).put("s", "x".repeat(400)).build();
+    assertThatThrownBy(() -> small.encode(big)).isInstanceOf(TickTooLargeException.class);
+    TickValue deep = TickValue.of(1);
+    for (int i = 0; i < 600; i++) {
+      deep = new TickValue.ListValue(List.of(deep));
+    }
+    GameTick tooDeep = GameTick.builder("g", 3, T0).put("d", deep).build();
+    assertThatThrownBy(() -> codec.encode(tooDeep)).isInstanceOf(MalformedTickException.class);
+    assertThat(small.encode(ok)).isEqualTo(expected);
+    assertThat(codec.decode(codec.encode(ok))).isEqualTo(ok);
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int worker = w;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < 5000; i++) {
+          GameTick t = GameTick.builder("w" + worker, i, T0).put("v", BigDecimal.valueOf(i, 3)).build();
+          assertThat(codec.decode(codec.encode(t))).isEqualTo(t);
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+  }
+
   @Property(tries = 300)
   void scalarsRoundTripExactly(@ForAll BigDecimal d, @ForAll String s, @ForAll long l) {
     GameTick t = GameTick.builder("p", 1, T0).put("d", d).put("s", s).put("l", l).build();
