@@ -1,5 +1,6 @@
 package dev.fragkit.telemetry.health;
 
+import dev.fragkit.telemetry.ConfigSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +103,28 @@ public final class ResourceMonitorConfig {
         throw new IllegalArgumentException("sampleInterval < 10ms: " + d);
       }
       this.sampleInterval = d;
+      return this;
+    }
+
+    /**
+     * Applies {@code health.*} settings from {@code source}, e.g. {@code
+     * FRAGKIT_HEALTH_MEMORY_WARNING=0.7} or {@code fragkit.health.sampleInterval=PT5S}. Thresholds
+     * are fractions in (0, 1]; absent settings keep their current value.
+     */
+    public Builder bind(ConfigSource source) {
+      memory = Thresholds.of(
+          source.getDouble("health.memoryWarning").orElse(memory.warning()),
+          source.getDouble("health.memoryCritical").orElse(memory.critical()),
+          source.getDouble("health.memoryEmergency").orElse(memory.emergency()));
+      cpu = Thresholds.of(
+          source.getDouble("health.cpuWarning").orElse(cpu.warning()),
+          source.getDouble("health.cpuCritical").orElse(cpu.critical()),
+          source.getDouble("health.cpuEmergency").orElse(cpu.emergency()));
+      disk = Thresholds.of(
+          source.getDouble("health.diskWarning").orElse(disk.warning()),
+          source.getDouble("health.diskCritical").orElse(disk.critical()),
+          source.getDouble("health.diskEmergency").orElse(disk.emergency()));
+      source.getDuration("health.sampleInterval").ifPresent(this::sampleInterval);
       return this;
     }
 

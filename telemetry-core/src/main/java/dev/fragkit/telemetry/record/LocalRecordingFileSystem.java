@@ -5,19 +5,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link RecordingFileSystem} over {@code java.nio.file}. Stateless and thread-safe. */
+/** {@link RecordingFileSystem} over {@code java.nio.file}. Thread-safe. */
 final class LocalRecordingFileSystem implements RecordingFileSystem {
   static final LocalRecordingFileSystem INSTANCE = new LocalRecordingFileSystem();
   private static final Logger log = LoggerFactory.getLogger(LocalRecordingFileSystem.class);
+
+  private final ConcurrentHashMap<Path, FileStore> stores = new ConcurrentHashMap<>();
 
   private LocalRecordingFileSystem() {}
 
@@ -73,7 +77,17 @@ final class LocalRecordingFileSystem implements RecordingFileSystem {
 
   @Override
   public long usableSpace(Path dir) throws IOException {
-    return Files.getFileStore(dir).getUsableSpace();
+    // Finding the FileStore scans the mount table; the statvfs behind getUsableSpace is cheap.
+    // The recorder asks before every flush, so the store is cached per directory.
+    FileStore store = stores.get(dir);
+    if (store == null) {
+      store = Files.getFileStore(dir);
+      if (stores.size() > 1024) {
+        stores.clear();
+      }
+      stores.put(dir, store);
+    }
+    return store.getUsableSpace();
   }
 
   @Override

@@ -155,6 +155,19 @@ class ResourceMonitorTest {
   }
 
   @Test
+  void configBindsFromEnvironment() {
+    ResourceMonitorConfig c = ResourceMonitorConfig.builder().bind(dev.fragkit.telemetry.ConfigSource.environment(
+        java.util.Map.of("FRAGKIT_HEALTH_MEMORY_WARNING", "0.5", "FRAGKIT_HEALTH_DISK_CRITICAL", "0.95",
+            "FRAGKIT_HEALTH_SAMPLE_INTERVAL", "PT5S"))).build();
+    assertThat(c.memory()).isEqualTo(Thresholds.of(0.5, 0.75, 0.85));
+    assertThat(c.disk()).isEqualTo(Thresholds.of(0.75, 0.95));
+    assertThat(c.sampleInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> ResourceMonitorConfig.builder().bind(dev.fragkit.telemetry.ConfigSource.environment(
+        java.util.Map.of("FRAGKIT_HEALTH_CPU_WARNING", "0.9"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("critical 0.85 outside [warning 0.9, 1]");
+  }
+
+  @Test
   void jvmSamplerReturnsPlausibleFigures() throws IOException {
     ResourceSampler jvm = ResourceSampler.jvm();
     assertThat(jvm.heapUsedFraction()).isBetween(0.0, 1.0);
