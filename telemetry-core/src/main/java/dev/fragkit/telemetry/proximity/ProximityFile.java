@@ -18,7 +18,8 @@ public record ProximityFile(ProximityHeader header, List<Engagement> engagements
     List<PlayerTrack> tracks, List<KillHeatCell> killHeatmap,
     List<MovementHeatCell> movementHeatmap, List<ReactionMetric> reactionMetrics,
     List<TradeKill> tradeKills, List<CombatPosition> combatPositions,
-    List<WeaponAccuracy> weaponAccuracy, Map<Section, List<RawRow>> otherRows,
+    List<WeaponAccuracy> weaponAccuracy, List<TeamPush> teamPushes, List<ShotFired> shotsFired,
+    List<KillOutcome> killOutcomes, Map<Section, List<RawRow>> otherRows,
     Map<String, List<RawRow>> unknownSections, Set<Section> sectionsWithRows,
     List<LineError> errors) {
   public ProximityFile {
@@ -30,6 +31,9 @@ public record ProximityFile(ProximityHeader header, List<Engagement> engagements
     tradeKills = List.copyOf(tradeKills);
     combatPositions = List.copyOf(combatPositions);
     weaponAccuracy = List.copyOf(weaponAccuracy);
+    teamPushes = List.copyOf(teamPushes);
+    shotsFired = List.copyOf(shotsFired);
+    killOutcomes = List.copyOf(killOutcomes);
     Map<Section, List<RawRow>> o = new EnumMap<>(Section.class);
     otherRows.forEach((k, v) -> o.put(k, List.copyOf(v)));
     otherRows = Collections.unmodifiableMap(o);

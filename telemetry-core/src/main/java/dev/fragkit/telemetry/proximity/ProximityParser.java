@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * weapon lists contain {@code ;}); v4 PLAYER_TRACKS rows have 9 fields (no death_type); {@code
  * death_time} 0 or empty and {@code death_type=unknown} become null; empty reaction times become
  * null; WEAPON_ACCURACY rows with negative counts are rejected and hits clamped to shots;
+ * TEAM_PUSHES push_quality is clamped to [0, 1]; SHOT_FIRED origins are truncated to integers;
  * COMBAT_POSITIONS accepts 18 or 21 fields; header values keep any {@code =} after the first.
  *
  * <p>Immutable and thread-safe; each call parses independently.
@@ -200,6 +201,9 @@ public final class ProximityParser {
     final List<TradeKill> trades = new ArrayList<>();
     final List<CombatPosition> combat = new ArrayList<>();
     final List<WeaponAccuracy> weapons = new ArrayList<>();
+    final List<TeamPush> pushes = new ArrayList<>();
+    final List<ShotFired> shots = new ArrayList<>();
+    final List<KillOutcome> outcomes = new ArrayList<>();
     final Map<Section, List<RawRow>> otherRows = new EnumMap<>(Section.class);
     final Map<String, List<RawRow>> unknown = new LinkedHashMap<>();
     final Set<Section> withRows = EnumSet.noneOf(Section.class);
@@ -349,6 +353,17 @@ public final class ProximityParser {
             i(f, 1, "traded_kill_time"), i(f, 2, "delta_ms"), f[3], f[4], f[5], f[6], f[7], f[8]));
         case COMBAT_POSITIONS -> combat.add(combatPosition(f));
         case WEAPON_ACCURACY -> weapons.add(weaponAccuracy(f));
+        case TEAM_PUSHES -> pushes.add(new TeamPush(i(f, 0, "start_time"), i(f, 1, "end_time"), f[2],
+            d(f, 3, "avg_speed"), d(f, 4, "direction_x"), d(f, 5, "direction_y"),
+            d(f, 6, "alignment_score"), Math.max(0, Math.min(1, d(f, 7, "push_quality"))),
+            i(f, 8, "participant_count"), f[9]));
+        case SHOT_FIRED -> shots.add(new ShotFired(i(f, 0, "time"), f[1], i(f, 2, "weapon"),
+            (int) d(f, 3, "ox"), (int) d(f, 4, "oy"), (int) d(f, 5, "oz"), d(f, 6, "yaw"),
+            d(f, 7, "pitch")));
+        case KILL_OUTCOME -> outcomes.add(new KillOutcome(i(f, 0, "kill_time"), f[1], f[2], f[3], f[4],
+            i(f, 5, "kill_mod"), f[6], i(f, 7, "outcome_time"), i(f, 8, "delta_ms"),
+            i(f, 9, "effective_denied_ms"), blankToNull(f[10]), blankToNull(f[11]),
+            blankToNull(f[12]), blankToNull(f[13])));
         default -> otherRows.computeIfAbsent(s, k -> new ArrayList<>()).add(new RawRow(s.name(), no, Arrays.asList(f)));
       }
     }
@@ -466,7 +481,7 @@ public final class ProximityParser {
           escapeTime, escapeDistance, positionSampleInterval, roundStart, roundEnd, axisSpawn,
           alliesSpawn, versionFull, testMode, capabilities, other);
       return new ProximityFile(h, engagements, tracks, killHeat, moveHeat, reactions, trades, combat,
-          weapons, otherRows, unknown, withRows, errors);
+          weapons, pushes, shots, outcomes, otherRows, unknown, withRows, errors);
     }
   }
 
@@ -489,6 +504,10 @@ public final class ProximityParser {
     }
     out[n - 1] = s.substring(start);
     return out;
+  }
+
+  private static @Nullable String blankToNull(String v) {
+    return v.isBlank() ? null : v;
   }
 
   private static int i(String[] f, int idx, String name) throws RowException {

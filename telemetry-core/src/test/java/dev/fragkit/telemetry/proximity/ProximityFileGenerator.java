@@ -112,6 +112,16 @@ public final class ProximityFileGenerator {
       case WEAPON_ACCURACY -> sb.append(guid(r)).append(";P;AXIS;").append(r.nextInt(40)).append(';')
           .append(100).append(';').append(r.nextInt(150)).append(';').append(r.nextInt(5)).append(';')
           .append(r.nextInt(3));
+      case TEAM_PUSHES -> sb.append(t).append(';').append(t + 3000).append(';').append(TEAMS[i % 2])
+          .append(";180.5;0.707;-0.707;0.800;").append(String.format(Locale.ROOT, "%.3f", r.nextDouble() * 1.5))
+          .append(";4;").append(i % 3 == 0 ? "NO" : i % 3 == 1 ? "N/A" : "truck");
+      case SHOT_FIRED -> sb.append(t).append(';').append(guid(r)).append(";8;").append(r.nextInt(8000) - 4000)
+          .append(';').append(r.nextInt(8000) - 4000).append(";24;")
+          .append(String.format(Locale.ROOT, "%.2f;%.2f", r.nextDouble() * 360 - 180, r.nextDouble() * 170 - 85));
+      case KILL_OUTCOME -> sb.append(t).append(';').append(guid(r)).append(";V;").append(guid(r))
+          .append(";K;8;").append(i % 2 == 0 ? "gibbed" : "revived").append(';').append(t + 2000)
+          .append(";2000;").append(i % 2 == 0 ? 9000 : 2000).append(';')
+          .append(i % 2 == 0 ? guid(r) + ";G;;" : ";;" + guid(r) + ";M");
       default -> {
         for (int k = 0; k < s.minFields(); k++) {
           sb.append(k == 0 ? "" : ";").append(k % 3 == 0 ? Integer.toString(t + k) : "v" + k);

@@ -72,6 +72,15 @@ class ProximityParserTest {
       "# outcome: gibbed|revived|tapped_out|round_end|expired",
       "13500;AAAA1111;^1Victim;BBBB2222;Killer;8;revived;16000;2500;2500;;;GGGG7777;Medic",
       "",
+      "# TEAM_PUSHES",
+      "# start_time;end_time;team;avg_speed;direction_x;direction_y;alignment_score;push_quality;participant_count;toward_objective",
+      "30000;34000;ALLIES;210.0;0.600;0.800;0.900;1.260;4;truck",
+      "",
+      "# SHOT_FIRED",
+      "# time;guid;weapon;ox;oy;oz;yaw;pitch",
+      "# yaw/pitch from ps.viewangles (runtime-validated binding)",
+      "12150;BBBB2222;8;-120.9;455;24;91.25;-12.50",
+      "",
       "# COMBAT_POSITIONS",
       "# time;event;atk_guid;atk_name;atk_team;atk_class;vic_guid;vic_name;vic_team;vic_class;ax;ay;az;vx;vy;vz;weapon;mod;killer_health;axis_alive;allies_alive",
       "13500;kill;BBBB2222;Killer;ALLIES;SOLDIER;AAAA1111;^1Victim;AXIS;MEDIC;700;-300;0;150;260;8;8;8;76;5;4",
@@ -138,14 +147,27 @@ class ProximityParserTest {
     assertThat(rm.supportReactionMs()).isEqualTo(1100);
     assertThat(f.tradeKills().get(0).deltaMs()).isEqualTo(1700);
     assertThat(f.weaponAccuracy().get(0).hits()).as("hits clamped to shots").isEqualTo(10);
-    assertThat(f.rows(Section.KILL_OUTCOME)).singleElement()
-        .satisfies(r -> assertThat(r.fields().get(6)).isEqualTo("revived"));
+    assertThat(f.killOutcomes()).singleElement().satisfies(k -> {
+      assertThat(k.outcome()).isEqualTo("revived");
+      assertThat(k.gibberGuid()).isNull();
+      assertThat(k.reviverGuid()).isEqualTo("GGGG7777");
+    });
+    assertThat(f.teamPushes()).singleElement().satisfies(p -> {
+      assertThat(p.pushQuality()).as("clamped").isEqualTo(1.0);
+      assertThat(p.objective()).hasValue("truck");
+    });
+    assertThat(f.shotsFired()).singleElement().satisfies(s -> {
+      assertThat(s.originX()).as("truncated toward zero").isEqualTo(-120);
+      assertThat(s.originY()).isEqualTo(455);
+      assertThat(s.pitch()).isEqualTo(-12.5);
+    });
     assertThat(f.combatPositions()).hasSize(2);
     assertThat(f.combatPositions().get(0).killerHealth()).isEqualTo(76);
     assertThat(f.combatPositions().get(1).killerHealth()).as("18-field row").isNull();
     assertThat(f.sectionsWithRows()).containsExactlyInAnyOrder(Section.ENGAGEMENTS, Section.PLAYER_TRACKS,
         Section.KILL_HEATMAP, Section.MOVEMENT_HEATMAP, Section.REACTION_METRICS, Section.TRADE_KILLS,
-        Section.WEAPON_ACCURACY, Section.KILL_OUTCOME, Section.COMBAT_POSITIONS);
+        Section.WEAPON_ACCURACY, Section.KILL_OUTCOME, Section.TEAM_PUSHES, Section.SHOT_FIRED,
+        Section.COMBAT_POSITIONS);
   }
 
   @Test
@@ -217,6 +239,9 @@ class ProximityParserTest {
     assertThat(f.engagements()).hasSize(25);
     assertThat(f.tracks()).hasSize(25);
     assertThat(f.combatPositions()).hasSize(25);
+    assertThat(f.teamPushes()).hasSize(25).allSatisfy(p -> assertThat(p.pushQuality()).isBetween(0.0, 1.0));
+    assertThat(f.shotsFired()).hasSize(25);
+    assertThat(f.killOutcomes()).hasSize(25);
     for (Section s : EnumSet.of(Section.OBJECTIVE_FOCUS, Section.SPAWN_TIMING, Section.OBJECTIVE_RUNS,
         Section.CARRIER_EVENTS, Section.AIM_LOCK, Section.COMM_EVENTS)) {
       assertThat(f.rows(s)).as(s.name()).hasSize(25).allSatisfy(r -> assertThat(r.fields()).hasSize(s.minFields()));
@@ -288,7 +313,8 @@ class ProximityParserTest {
           .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
       long parsed = f.engagements().size() + f.tracks().size() + f.killHeatmap().size()
           + f.movementHeatmap().size() + f.reactionMetrics().size() + f.tradeKills().size()
-          + f.combatPositions().size() + f.weaponAccuracy().size()
+          + f.combatPositions().size() + f.weaponAccuracy().size() + f.teamPushes().size()
+          + f.shotsFired().size() + f.killOutcomes().size()
           + f.otherRows().values().stream().mapToLong(List::size).sum()
           + f.unknownSections().values().stream().mapToLong(List::size).sum();
       long rowErrors = f.errors().stream().filter(e -> !e.text().startsWith("#")).count();
