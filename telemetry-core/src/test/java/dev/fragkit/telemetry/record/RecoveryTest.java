@@ -206,4 +206,27 @@ class RecoveryTest {
     assertThat(rec.report().segments().size()).isGreaterThan(10);
     assertThat(rec.report().segments()).allSatisfy(s -> assertThat(s.size()).isLessThanOrEqualTo(2048));
   }
+
+  @Test
+  void recordingAgainAfterATornTailAppendsInANewSegmentAndKeepsBoth() throws IOException {
+    List<Long> offsets = writeRecording(10);
+    byte[] full = Files.readAllBytes(segment0());
+    Files.write(segment0(), java.util.Arrays.copyOf(full, (int) (offsets.get(9) + 5)));
+    VirtualTime vt = new VirtualTime();
+    try (Recorder r = Recorder.builder(dir)
+        .config(RecorderConfig.builder().syncPolicy(SyncPolicy.NONE).minFreeBytesToStart(0)
+            .minFreeBytesToContinue(0).build())
+        .scheduler(vt).registry(RecorderRegistry.create(4)).open()) {
+      for (int i = 100; i < 105; i++) {
+        r.record(TestTicks.tick(i));
+      }
+    }
+    RecordingReader.Recovered rec = RecordingReader.readAll(dir, RecordingFileSystem.local(), codec);
+    List<Long> expected = range(0, 9);
+    expected.addAll(range(100, 105));
+    assertThat(seqs(rec)).isEqualTo(expected);
+    assertThat(rec.report().droppedTailBytes()).isEqualTo(5);
+    assertThat(rec.report().segments()).hasSize(2);
+    assertThat(rec.report().segments().get(1).tornTailBytes()).isZero();
+  }
 }
