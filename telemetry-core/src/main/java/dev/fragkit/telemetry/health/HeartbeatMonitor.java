@@ -5,19 +5,30 @@ import dev.fragkit.telemetry.time.Scheduler;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Probes a peer every {@code interval} (default 20 s) and declares it timed out when no probe has
+ * Probes a peer every {@code interval} (default 20 s) on a probe thread of its own, abandoning a
+ * probe after {@code probeTimeout} (default 10 s), and declares the peer timed out when no probe has
  * succeeded for {@code timeout} (default 60 s); tracks probe latency over the last {@code window}
  * probes. Push-style peers can report beats with {@link #recordBeat(Duration)} instead.
  *
- * <p>Thread-safe. Listener callbacks run on the probing thread, never under the monitor's lock.
+ * <p>Thread-safe. Listener callbacks run on the scheduling thread, never under the monitor's lock.
+ * {@link #close()} stops the probe thread.
  */
 public final class HeartbeatMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatMonitor.class);
+  private static final AtomicInteger PROBE_THREADS = new AtomicInteger();
 
   /** Liveness of the peer. */
   public enum State {
@@ -44,6 +55,8 @@ public final class HeartbeatMonitor implements AutoCloseable {
 
   private final Duration interval;
   private final Duration timeout;
+  private final Duration probeTimeout;
+  private final ExecutorService probeExecutor;
   private final Probe probe;
   private final Listener listener;
   private final MonotonicClock clock;
@@ -63,6 +76,12 @@ public final class HeartbeatMonitor implements AutoCloseable {
   private HeartbeatMonitor(Builder b) {
     this.interval = b.interval;
     this.timeout = b.timeout;
+    this.probeTimeout = b.probeTimeout;
+    this.probeExecutor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fragkit-telemetry-heartbeat-probe-" + PROBE_THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     this.probe = b.probe;
     this.listener = b.listener;
     this.clock = b.clock;
@@ -110,19 +129,36 @@ public final class HeartbeatMonitor implements AutoCloseable {
     }
   }
 
-  /** Runs one probe now and re-evaluates liveness. */
+  /**
+   * Runs one probe now (on the monitor's probe thread, abandoned and interrupted after {@code
+   * probeTimeout}, so a hung peer cannot stall the monitor) and re-evaluates liveness.
+   */
   public void probeOnce() {
     long t0 = clock.nanoTime();
     boolean ok;
+    Future<?> f;
     try {
-      probe.ping();
+      f = probeExecutor.submit(() -> {
+        probe.ping();
+        return null;
+      });
+    } catch (RejectedExecutionException e) {
+      return; // closed
+    }
+    try {
+      f.get(probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
       ok = true;
     } catch (InterruptedException e) {
+      f.cancel(true);
       Thread.currentThread().interrupt();
       return;
-    } catch (Exception e) {
+    } catch (TimeoutException e) {
+      f.cancel(true);
       ok = false;
-      log.debug("heartbeat probe failed", e);
+      log.debug("heartbeat probe timed out after {}", probeTimeout);
+    } catch (ExecutionException e) {
+      ok = false;
+      log.debug("heartbeat probe failed", e.getCause());
     }
     long t1 = clock.nanoTime();
     if (ok) {
@@ -203,7 +239,7 @@ public final class HeartbeatMonitor implements AutoCloseable {
     return LatencyStats.of(copy);
   }
 
-  /** Stops probing. Idempotent. */
+  /** Stops probing and the probe thread. Idempotent. */
   @Override
   public void close() {
     synchronized (lock) {
@@ -213,6 +249,7 @@ public final class HeartbeatMonitor implements AutoCloseable {
         task = null;
       }
     }
+    probeExecutor.shutdownNow();
   }
 
   /** Builds a {@link HeartbeatMonitor}. Not thread-safe. */
@@ -220,6 +257,7 @@ public final class HeartbeatMonitor implements AutoCloseable {
     private final Probe probe;
     private Duration interval = Duration.ofSeconds(20);
     private Duration timeout = Duration.ofSeconds(60);
+    private Duration probeTimeout = Duration.ofSeconds(10);
     private int window = 100;
     private Listener listener = Listener.NONE;
     private MonotonicClock clock = MonotonicClock.SYSTEM;
@@ -241,6 +279,15 @@ public final class HeartbeatMonitor implements AutoCloseable {
         throw new IllegalArgumentException("timeout <= 0: " + d);
       }
       this.timeout = d;
+      return this;
+    }
+
+    /** How long one probe may take before it counts as failed and is interrupted. Default 10 s. */
+    public Builder probeTimeout(Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("probeTimeout <= 0: " + d);
+      }
+      this.probeTimeout = d;
       return this;
     }
 

@@ -67,6 +67,27 @@ class HeartbeatMonitorTest {
     assertThat(m.state()).isEqualTo(HeartbeatMonitor.State.STARTING);
     vt.advance(Duration.ofSeconds(1));
     assertThat(m.state()).isEqualTo(HeartbeatMonitor.State.TIMED_OUT);
+    m.close();
+  }
+
+  @Test
+  void hungProbeIsAbandonedSoAHungPeerStillTimesOut() throws Exception {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    HeartbeatMonitor m = HeartbeatMonitor.builder(() -> {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+        throw e;
+      }
+    }).clock(vt).probeTimeout(Duration.ofMillis(30)).build();
+    m.start(vt);
+    vt.advance(Duration.ofSeconds(60));
+    assertThat(m.state()).isEqualTo(HeartbeatMonitor.State.TIMED_OUT);
+    assertThat(m.failures()).isEqualTo(3);
+    assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    m.close();
   }
 
   @Test
@@ -88,6 +109,7 @@ class HeartbeatMonitorTest {
     assertThat(m.latency().count()).isEqualTo(100);
     assertThat(m.latency().max()).isEqualTo(Duration.ofMillis(500));
     assertThat(m.latency().min()).isEqualTo(Duration.ofMillis(2));
+    m.close();
   }
 
   @Test
