@@ -1,0 +1,5 @@
+/** Parser and aggregations for the ET:Legacy proximity tracker's engagement files. */
+@NullMarked
+package dev.fragkit.telemetry.proximity;
+
+import org.jspecify.annotations.NullMarked;
