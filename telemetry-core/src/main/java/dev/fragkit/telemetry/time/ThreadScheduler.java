@@ -22,6 +22,8 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
   private final Duration joinTimeout;
   private final String threadName;
+  /** Threads this scheduler started, joined by {@link #shutdown()}. */
+  private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ThreadScheduler(String role, Duration joinTimeout) {
     this.threadName = "fragkit-telemetry-" + role + "-" + COUNTER.incrementAndGet();
@@ -29,6 +31,7 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
     this.executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, threadName);
       t.setDaemon(true);
+      threads.add(t);
       return t;
     });
     executor.setRemoveOnCancelPolicy(true);
@@ -84,7 +87,19 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
       return false;
     }
     try {
-      return executor.awaitTermination(joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      long deadline = System.nanoTime() + joinTimeout.toNanos();
+      if (!executor.awaitTermination(joinTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+      // The executor reports termination just before its worker thread exits: join the thread itself.
+      for (Thread t : threads) {
+        long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        t.join(remainingMillis);
+        if (t.isAlive()) {
+          return false;
+        }
+      }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
