@@ -603,8 +603,6 @@ public final class DemoParser {
     int oldCount = old.count;
     int count = 0;
     int last = -1;
-    int[] nums = s.nums;
-    int[][] states = s.states;
     int max = limits.maxEntitiesPerSnapshot();
     while (true) {
       int newnum = r.readBits(10);
@@ -640,8 +638,12 @@ public final class DemoParser {
           throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
               r.position());
         }
-        nums[count] = newnum;
-        states[count] = state;
+        if (count == s.nums.length) {
+          s.grow();
+        }
+        s.nums[count] = newnum;
+        s.types[count] = state[E_TYPE];
+        s.states[count] = state;
         if (ettv) {
           s.shared[count] = shared;
         }
@@ -664,7 +666,11 @@ public final class DemoParser {
     }
     int[] state = old.states[index];
     StatePool.retain(state);
+    if (count == s.nums.length) {
+      s.grow();
+    }
     s.nums[count] = old.nums[index];
+    s.types[count] = old.types[index];
     s.states[count] = state;
     if (ettv) {
       int[] shared = old.shared[index];
@@ -714,10 +720,18 @@ public final class DemoParser {
       throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
     }
     int[] bits = ENTITY_BITS;
-    for (int i = 0; i < lc; i++) {
+    int i = 0;
+    while (i < lc) {
+      // A run of "unchanged" flags (0 bits) is skipped with one count instead of one branch each.
+      int run = Math.min(Math.min(Long.numberOfTrailingZeros(r.peek()), 56), lc - i);
+      if (run > 0) {
+        r.skip(run);
+        System.arraycopy(from, i, to, i, run);
+        i += run;
+        continue;
+      }
+      r.skip(1);
       if (r.readBit() == 0) {
-        to[i] = from[i];
-      } else if (r.readBit() == 0) {
         to[i] = 0;
       } else {
         int w = bits[i];
@@ -727,6 +741,7 @@ public final class DemoParser {
           to[i] = r.readBits(w);
         }
       }
+      i++;
     }
     System.arraycopy(from, lc, to, lc, ENTITY_FIELDS - lc);
   }
@@ -798,17 +813,22 @@ public final class DemoParser {
       throw fail("playerState field count " + lc + " > " + PLAYER_FIELDS + " (format doc §8.2)");
     }
     int[] bits = PLAYER_BITS;
-    for (int i = 0; i < lc; i++) {
-      if (r.readBit() == 0) {
+    int i = 0;
+    while (i < lc) {
+      int run = Math.min(Math.min(Long.numberOfTrailingZeros(r.peek()), 56), lc - i);
+      if (run > 0) {
+        r.skip(run);
+        i += run;
         continue;
       }
-      int w = bits[i];
+      r.skip(1);
+      int w = bits[i++];
       if (w == 0) {
-        to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        to[i - 1] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
       } else if (w < 0) {
-        to[i] = r.readSignedBits(-w);
+        to[i - 1] = r.readSignedBits(-w);
       } else {
-        to[i] = r.readBits(w);
+        to[i - 1] = r.readBits(w);
       }
     }
     if (r.readBit() == 1) {
@@ -817,9 +837,9 @@ public final class DemoParser {
       readShortArray(to, PS_HOLDABLE);
       if (r.readBit() == 1) {
         int mask = r.readShort();
-        for (int i = 0; i < 16; i++) {
-          if ((mask & (1 << i)) != 0) {
-            to[PS_POWERUPS + i] = r.readLong();
+        for (int k = 0; k < 16; k++) {
+          if ((mask & (1 << k)) != 0) {
+            to[PS_POWERUPS + k] = r.readLong();
           }
         }
       }
@@ -917,27 +937,31 @@ public final class DemoParser {
     int serial = ++snapshotSerial;
     int events = 0;
     int threshold = etEvents;
-    int[] nums = s.nums;
-    int[][] states = s.states;
+    int[] types = s.types;
     for (int i = 0, n = s.count; i < n; i++) {
-      int num = nums[i];
-      int[] st = states[i];
-      int type = st[E_TYPE];
-      if (type >= threshold) {
-        if (++events > limits.maxEventsPerSnapshot()) {
-          throw new MessageFormatException("event entities in one snapshot", "maxEventsPerSnapshot",
-              limits.maxEventsPerSnapshot(), events, in.position());
-        }
-        boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type
-            || seenOther[num] != st[E_OTHER_ENTITY_NUM] || seenOther2[num] != st[E_OTHER_ENTITY_NUM2];
-        if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
-          obituary(s.serverTime, st);
-        }
+      int type = types[i];
+      if (type < threshold) {
+        continue;
       }
+      // Only event entities are tracked: a number that held a non-event entity in the previous
+      // snapshot has a stale lastSeen, which correctly counts as "eType differs" (§11.1).
+      if (++events > limits.maxEventsPerSnapshot()) {
+        throw new MessageFormatException("event entities in one snapshot", "maxEventsPerSnapshot",
+            limits.maxEventsPerSnapshot(), events, in.position());
+      }
+      int num = s.nums[i];
+      int[] st = s.states[i];
+      int other = st[E_OTHER_ENTITY_NUM];
+      int other2 = st[E_OTHER_ENTITY_NUM2];
+      boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type || seenOther[num] != other
+          || seenOther2[num] != other2;
       lastSeen[num] = serial;
       seenType[num] = type;
-      seenOther[num] = st[E_OTHER_ENTITY_NUM];
-      seenOther2[num] = st[E_OTHER_ENTITY_NUM2];
+      seenOther[num] = other;
+      seenOther2[num] = other2;
+      if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
+        obituary(s.serverTime, st);
+      }
     }
   }
 
@@ -961,9 +985,11 @@ public final class DemoParser {
     int parseEntitiesNum;
     boolean valid;
     int count;
-    final int[] nums = new int[MAX_GENTITIES];
-    final int[][] states = new int[MAX_GENTITIES][];
-    final int @Nullable [][] shared;
+    int[] nums = new int[64];
+    /** eType of each entity, kept beside the states so event detection scans one small array. */
+    int[] types = new int[64];
+    int[][] states = new int[64][];
+    int @Nullable [][] shared;
     final int[] ps = new int[PS_SIZE];
     final byte[] areaMask = new byte[32];
     int areaBytes;
@@ -972,7 +998,18 @@ public final class DemoParser {
     final int[][] clientPs = new int[MAX_CLIENTS][];
 
     Slot(boolean ettv) {
-      shared = ettv ? new int[MAX_GENTITIES][] : null;
+      shared = ettv ? new int[64][] : null;
+    }
+
+    /** Makes room for one more entity (capacity doubles up to MAX_GENTITIES). */
+    void grow() {
+      int n = Math.min(nums.length * 2, MAX_GENTITIES);
+      nums = Arrays.copyOf(nums, n);
+      types = Arrays.copyOf(types, n);
+      states = Arrays.copyOf(states, n);
+      if (shared != null) {
+        shared = Arrays.copyOf(shared, n);
+      }
     }
 
     void release(StatePool entities, StatePool sharedPool) {

@@ -1,0 +1,117 @@
+package dev.fragkit.benchmarks.demo;
+
+import dev.fragkit.greatshot.demo.ConfigStringChange;
+import dev.fragkit.greatshot.demo.DemoListener;
+import dev.fragkit.greatshot.demo.DemoReader;
+import dev.fragkit.greatshot.demo.DemoSummary;
+import dev.fragkit.greatshot.demo.Gamestate;
+import dev.fragkit.greatshot.demo.Obituary;
+import dev.fragkit.greatshot.demo.PlayerInfo;
+import dev.fragkit.greatshot.demo.ServerCommand;
+import dev.fragkit.greatshot.demo.Snapshot;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Full demo parse throughput over the real sample demo held in memory. MB/s = bytes per op / time
+ * per op (the file is {@code demoBytes} bytes; JMH reports µs/op). Run with {@code -prof gc} for
+ * allocation per op (divide by the file size for bytes allocated per input byte).
+ *
+ * <p>{@code all}: every event delivered, including each snapshot walked entity by entity.
+ * {@code obituariesOnly}: a listener that only wants obituaries (snapshots are not materialised).
+ * {@code huffmanOnly}: the baseline cost of decoding every body byte as Huffman symbols.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DemoParseBenchmark {
+  /** A path to a demo; default: the shared sample relative to the repository root. */
+  @Param({"../shared/demos/et/scores_test.dm_84"})
+  public String demo;
+
+  private ByteBuffer bytes;
+  private String name;
+  private DemoReader reader;
+
+  @Setup
+  public void load() throws IOException {
+    Path p = Path.of(demo);
+    if (!Files.exists(p)) {
+      p = Path.of("..").resolve(demo);
+    }
+    bytes = ByteBuffer.wrap(Files.readAllBytes(p)).asReadOnlyBuffer();
+    name = p.getFileName().toString();
+    reader = DemoReader.defaults();
+  }
+
+  @Benchmark
+  public DemoSummary all(Blackhole bh) {
+    return reader.read(bytes, name, new DemoListener() {
+      @Override
+      public boolean wantsSnapshots() {
+        return true;
+      }
+
+      @Override
+      public void onSnapshot(Snapshot s) {
+        bh.consume(s.serverTime());
+        for (int i = 0, n = s.entityCount(); i < n; i++) {
+          bh.consume(s.entityField(i, 0));
+        }
+      }
+
+      @Override
+      public void onGamestate(Gamestate e) {
+        bh.consume(e);
+      }
+
+      @Override
+      public void onConfigString(ConfigStringChange e) {
+        bh.consume(e);
+      }
+
+      @Override
+      public void onServerCommand(ServerCommand e) {
+        bh.consume(e);
+      }
+
+      @Override
+      public void onObituary(Obituary e) {
+        bh.consume(e);
+      }
+
+      @Override
+      public void onPlayerInfo(PlayerInfo e) {
+        bh.consume(e);
+      }
+    });
+  }
+
+  @Benchmark
+  public DemoSummary obituariesOnly(Blackhole bh) {
+    return reader.read(bytes, name, new DemoListener() {
+      @Override
+      public void onObituary(Obituary e) {
+        bh.consume(e);
+      }
+    });
+  }
+}
