@@ -61,6 +61,11 @@ public final class FieldTables {
     return PLAYER_BITS.clone();
   }
 
+  /** A copy of the ETTV shared-part field widths (§10.1). */
+  public static int[] sharedWidths() {
+    return SHARED_BITS.clone();
+  }
+
   public static final int ENTITY_FIELDS = 71;
   public static final int PLAYER_FIELDS = 77;
   public static final int SHARED_FIELDS = 14;

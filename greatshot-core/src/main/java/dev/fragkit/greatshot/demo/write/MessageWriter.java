@@ -14,6 +14,7 @@ public final class MessageWriter {
   private static final HuffmanCode CODE = HuffmanCode.get();
   private static final int[] ENTITY_BITS = FieldTables.entityWidths();
   private static final int[] PLAYER_BITS = FieldTables.playerWidths();
+  private static final int[] SHARED_BITS = FieldTables.sharedWidths();
   private byte[] data = new byte[256];
   private int pos;
 
@@ -150,6 +151,49 @@ public final class MessageWriter {
       }
     }
     return this;
+  }
+
+  /**
+   * ETTV shared-part delta (§10.1) from {@code from} to {@code to} (14 raw values each): magic,
+   * "not removed", then either "no delta" or the changed fields.
+   */
+  public MessageWriter writeSharedDelta(int[] from, int[] to) {
+    writeByte(0x77);
+    writeBit(0);
+    int lc = 0;
+    for (int i = 0; i < SHARED_BITS.length; i++) {
+      if (from[i] != to[i]) {
+        lc = i + 1;
+      }
+    }
+    if (lc == 0) {
+      return writeBit(0);
+    }
+    writeBit(1);
+    writeByte(lc);
+    for (int i = 0; i < lc; i++) {
+      if (from[i] == to[i]) {
+        writeBit(0);
+        continue;
+      }
+      writeBit(1);
+      if (to[i] == 0) {
+        writeBit(0);
+      } else if (SHARED_BITS[i] == 0) {
+        writeBit(1);
+        writeFloat(to[i]);
+      } else {
+        writeBit(1);
+        writeBits(to[i], SHARED_BITS[i]);
+      }
+    }
+    return this;
+  }
+
+  /** ETTV shared part removed (§10.1). */
+  public MessageWriter writeSharedRemoved() {
+    writeByte(0x77);
+    return writeBit(1);
   }
 
   /** Entity {@code number} removed (§8.1). */
