@@ -21,9 +21,10 @@ public final class BitReader {
   public static final int PADDING = 8;
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private byte[] data = new byte[PADDING];
-  private int pos;
-  private int limit;
+  // Package-private for the delta decoders, which keep the cursor in a local variable.
+  byte[] data = new byte[PADDING];
+  int pos;
+  int limit;
   private byte[] stringBuffer = new byte[256];
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -68,6 +69,42 @@ public final class BitReader {
       throw overread(bits);
     }
     pos = end;
+  }
+
+  /** The 64 stream bits starting at bit {@code p} (57 or more are meaningful). */
+  static long load(byte[] data, int p) {
+    return (long) LONG_LE.get(data, p >>> 3) >>> (p & 7);
+  }
+
+  /**
+   * Decodes a {@code bits}-wide value (1..32) from the front of window {@code w} as §4.2 says.
+   *
+   * @return {@code bitsUsed << 32 | value}, or −1 if a symbol was the NYT escape
+   */
+  static long decode(long w, int bits) {
+    int r = bits & 7;
+    int value = (int) w & ((1 << r) - 1);
+    w >>>= r;
+    int used = r;
+    int[] lookup = LOOKUP;
+    for (int shift = r; shift < bits; shift += 8) {
+      int e = lookup[(int) w & WINDOW_MASK];
+      if (e < 0) {
+        return -1L;
+      }
+      int len = e >>> 16;
+      value |= (e & 0xFF) << shift;
+      w >>>= len;
+      used += len;
+    }
+    return (long) used << 32 | (value & 0xFFFFFFFFL);
+  }
+
+  /** The error for a NYT symbol or an overread found by a caller of {@link #decode}. */
+  MessageFormatException decodeFailure(int p, int bits) {
+    pos = Math.min(p, limit);
+    return p + 11 > limit ? overread(bits) : new MessageFormatException("Huffman code of the NYT escape (symbol 256)"
+        + " near bit " + p + ": not valid in a message (format doc §4.4)", p);
   }
 
   /** One raw bit. */
