@@ -727,9 +727,10 @@ public final class DemoParser {
       if (zeros > 0) {
         // a run of "unchanged" flags: copy those fields from the base in one go
         int run = Math.min(Math.min(zeros, 56), lc - i);
-        System.arraycopy(store, from + i, store, to + i, run);
         p += run;
-        i += run;
+        for (int end = i + run; i < end; i++) {
+          store[to + i] = store[from + i];
+        }
         continue;
       }
       if ((w & 2) == 0) {
