@@ -73,7 +73,10 @@ class GoldenEventsTest {
 
     @Override
     public void onPlayerInfo(PlayerInfo e) {
-      line(e);
+      // keys sorted: the record's map has no defined iteration order
+      line("PlayerInfo[serverTime=" + e.serverTime() + ", client=" + e.client() + ", connected=" + e.connected()
+          + ", name=" + e.name() + ", cleanName=" + e.cleanName() + ", team=" + e.team() + ", playerClass="
+          + e.playerClass() + ", keys=" + new java.util.TreeMap<>(e.keys()) + "]");
     }
 
     @Override
