@@ -10,6 +10,7 @@ import dev.fragkit.greatshot.demo.PlayerInfo;
 import dev.fragkit.greatshot.demo.ServerCommand;
 import dev.fragkit.greatshot.demo.Snapshot;
 import dev.fragkit.greatshot.demo.internal.BitReader;
+import dev.fragkit.greatshot.demo.write.DemoRecordWriter;
 import dev.fragkit.greatshot.demo.write.MessageWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -55,8 +56,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DemoParseBenchmark {
-  /** A path to a demo; default: the shared sample relative to the repository root. */
-  @Param({"../shared/demos/et/scores_test.dm_84"})
+  /**
+   * A path to a demo (default: the shared sample relative to the repository root), or
+   * {@code synthetic:dense}: an adversarial demo written with the encoder in which every snapshot
+   * carries 900 entities and rewrites all 71 fields of 60 of them with random values (worst-case
+   * field coding: 32-bit floats, full-width integers), 300 snapshots.
+   */
+  @Param({"../shared/demos/et/scores_test.dm_84", "synthetic:dense"})
   public String demo;
 
   private ByteBuffer bytes;
@@ -65,12 +71,17 @@ public class DemoParseBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path p = Path.of(demo);
-    if (!Files.exists(p)) {
-      p = Path.of("..").resolve(demo);
+    if (demo.equals("synthetic:dense")) {
+      bytes = ByteBuffer.wrap(denseDemo(300, 900, 60)).asReadOnlyBuffer();
+      name = "dense.dm_84";
+    } else {
+      Path p = Path.of(demo);
+      if (!Files.exists(p)) {
+        p = Path.of("..").resolve(demo);
+      }
+      bytes = ByteBuffer.wrap(Files.readAllBytes(p)).asReadOnlyBuffer();
+      name = p.getFileName().toString();
     }
-    bytes = ByteBuffer.wrap(Files.readAllBytes(p)).asReadOnlyBuffer();
-    name = p.getFileName().toString();
     reader = DemoReader.defaults();
     MessageWriter w = new MessageWriter();
     ByteBuffer copy = bytes.duplicate();
@@ -83,6 +94,57 @@ public class DemoParseBenchmark {
     encoded = java.util.Arrays.copyOf(out, out.length + BitReader.PADDING);
     bitReader = new BitReader();
   }
+
+  /** The adversarial demo described at {@link #demo}; seeded, so every run measures the same bytes. */
+  static byte[] denseDemo(int snapshots, int entities, int changedPerSnapshot) throws IOException {
+    java.util.Random random = new java.util.Random(84);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    DemoRecordWriter records = new DemoRecordWriter(out);
+    MessageWriter m = new MessageWriter().writeLong(0);
+    m.writeOp(2).writeLong(0).writeOp(8).writeLong(0).writeLong(0).writeOp(8);
+    records.writeRecord(1, m.toByteArray());
+    int[][] states = new int[entities][71];
+    int[] zero = new int[71];
+    int[] zeroPs = new int[77];
+    int[] ps = new int[77];
+    for (int k = 0; k < snapshots; k++) {
+      m = new MessageWriter().writeLong(0);
+      m.writeOp(7).writeLong(1000 + 50 * k).writeByte(k == 0 ? 0 : 1).writeByte(0).writeByte(0);
+      int[] nextPs = ps.clone();
+      nextPs[0] = 1000 + 50 * k;
+      m.writePlayerState(k == 0 ? zeroPs : ps, nextPs);
+      ps = nextPs;
+      java.util.BitSet changed = new java.util.BitSet();
+      while (k > 0 && changed.cardinality() < changedPerSnapshot) {
+        changed.set(random.nextInt(entities));
+      }
+      for (int e = 0; e < entities; e++) {
+        if (k == 0) {
+          // small first states so the non-delta snapshot stays far below the 32 KB message limit
+          int[] first = new int[71];
+          first[0] = 1 + random.nextInt(50);
+          first[22] = random.nextInt();
+          m.writeEntity(64 + e, zero, first, true);
+          states[e] = first;
+        } else if (changed.get(e)) {
+          int[] next = new int[71];
+          for (int f = 0; f < 71; f++) {
+            int w = FIELD_WIDTHS[f];
+            next[f] = w == 0 || w == 32 ? random.nextInt() | 1 : (random.nextInt() & ((1 << w) - 1)) | 1;
+          }
+          next[0] = 1 + random.nextInt(50); // never an event entity
+          m.writeEntity(64 + e, states[e], next, true);
+          states[e] = next;
+        }
+      }
+      m.writeBits(1023, 10).writeOp(8);
+      records.writeRecord(2 + k, m.toByteArray());
+    }
+    records.writeEndMarker();
+    return out.toByteArray();
+  }
+
+  private static final int[] FIELD_WIDTHS = dev.fragkit.greatshot.demo.internal.FieldTables.entityWidths();
 
   private byte[] encoded;
   private int encodedLength;
