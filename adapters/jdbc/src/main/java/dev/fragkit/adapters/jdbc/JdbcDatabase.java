@@ -27,6 +27,13 @@ public final class JdbcDatabase implements AutoCloseable {
   public enum Dialect { H2, POSTGRESQL }
 
   private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+  /**
+   * Flyway locks PostgreSQL with an advisory lock, but has no lock on H2 before its history table
+   * exists, so instances racing on a fresh H2 database can both try to create it. Embedded H2 is
+   * used by one process (its file is locked), so an in-process lock per URL closes that race.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, Object> H2_MIGRATION_LOCKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
@@ -89,6 +96,15 @@ public final class JdbcDatabase implements AutoCloseable {
     if (!DOMAIN.matcher(domain).matches()) {
       throw new IllegalArgumentException("domain must match " + DOMAIN + ": " + domain);
     }
+    if (dialect == Dialect.H2) {
+      synchronized (H2_MIGRATION_LOCKS.computeIfAbsent(dataSource.getJdbcUrl(), url -> new Object())) {
+        return flywayMigrate(domain);
+      }
+    }
+    return flywayMigrate(domain);
+  }
+
+  private int flywayMigrate(String domain) {
     MigrateResult result = Flyway.configure(JdbcDatabase.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:dev/fragkit/adapters/jdbc/" + domain + "/migration")
