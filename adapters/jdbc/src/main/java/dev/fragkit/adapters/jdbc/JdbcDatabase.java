@@ -3,6 +3,10 @@ package dev.fragkit.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -101,7 +105,37 @@ public final class JdbcDatabase implements AutoCloseable {
         return flywayMigrate(domain);
       }
     }
-    return flywayMigrate(domain);
+    // Flyway's own PostgreSQL lock is taken only once its history table exists: an instance that
+    // looked before another created it would try to baseline it. Hold a session advisory lock for
+    // the domain around the whole migration, on a connection of its own (the pool may be size 1).
+    try (Connection lock = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+        dataSource.getPassword())) {
+      long key = migrationLockKey(domain);
+      try (PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+        take.setLong(1, key);
+        take.execute();
+      }
+      try {
+        return flywayMigrate(domain);
+      } finally {
+        try (PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+          release.setLong(1, key);
+          release.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot take the migration lock for domain " + domain, e);
+    }
+  }
+
+  /** A stable advisory-lock key per domain ("fragkit-migrate:" + domain, FNV-1a 64). */
+  static long migrationLockKey(String domain) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : ("fragkit-migrate:" + domain).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      hash ^= b;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
   }
 
   private int flywayMigrate(String domain) {
