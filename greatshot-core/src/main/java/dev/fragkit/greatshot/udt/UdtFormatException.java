@@ -1,0 +1,33 @@
+package dev.fragkit.greatshot.udt;
+
+/**
+ * The UDT_json input is not what the reader expects: invalid JSON, a field of the wrong type, a
+ * breached limit. Carries where: the JSON path and the character offset in the input.
+ */
+public final class UdtFormatException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final String path;
+  private final long offset;
+
+  public UdtFormatException(String message, String path, long offset, Throwable cause) {
+    super(message + " (at " + path + ", offset " + offset + ")", cause);
+    this.path = path;
+    this.offset = offset;
+  }
+
+  public UdtFormatException(String message, String path, long offset) {
+    super(message + " (at " + path + ", offset " + offset + ")");
+    this.path = path;
+    this.offset = offset;
+  }
+
+  /** JSON path of the offending value, e.g. {@code obituaries[3].serverTime}. */
+  public String path() {
+    return path;
+  }
+
+  /** Character offset in the input, or −1 when unknown. */
+  public long offset() {
+    return offset;
+  }
+}
