@@ -42,6 +42,14 @@ public interface DemoListener {
   /** The match state (CS_WOLFINFO / CS_MULTI_MAPWINNER / CS_LEVEL_START_TIME) changed. */
   default void onMatchState(MatchState event) {}
 
+  /**
+   * Progress of the read, called about every 64 KiB and once at the end.
+   *
+   * @param bytesRead input bytes consumed so far
+   * @param totalBytes the input's size, or −1 when unknown (a stream)
+   */
+  default void onProgress(long bytesRead, long totalBytes) {}
+
   /** The read ended: at the end marker, at a truncated tail, or because of an error. */
   default void onDemoEnd(DemoEnd event) {}
 }

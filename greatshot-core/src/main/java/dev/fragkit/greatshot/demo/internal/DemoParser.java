@@ -1,0 +1,1066 @@
+package dev.fragkit.greatshot.demo.internal;
+
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_EVENT_PARM;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_LOOP_SOUND;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM2;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_TYPE;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.E_WEAPON;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_BITS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_FIELDS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_BITS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_FIELDS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_AMMO;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_AMMOCLIP;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_HOLDABLE;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_PERSISTANT;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_POWERUPS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_SIZE;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_STATS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.SHARED_BITS;
+import static dev.fragkit.greatshot.demo.internal.FieldTables.SHARED_FIELDS;
+
+import dev.fragkit.greatshot.demo.CommandView;
+import dev.fragkit.greatshot.demo.ConfigStringChange;
+import dev.fragkit.greatshot.demo.DemoEnd;
+import dev.fragkit.greatshot.demo.DemoException;
+import dev.fragkit.greatshot.demo.DemoIoException;
+import dev.fragkit.greatshot.demo.DemoLimitExceededException;
+import dev.fragkit.greatshot.demo.DemoListener;
+import dev.fragkit.greatshot.demo.DemoStart;
+import dev.fragkit.greatshot.demo.DemoSummary;
+import dev.fragkit.greatshot.demo.GamePhase;
+import dev.fragkit.greatshot.demo.Gamestate;
+import dev.fragkit.greatshot.demo.MalformedDemoException;
+import dev.fragkit.greatshot.demo.MatchState;
+import dev.fragkit.greatshot.demo.MeansOfDeath;
+import dev.fragkit.greatshot.demo.Obituary;
+import dev.fragkit.greatshot.demo.ParserLimits;
+import dev.fragkit.greatshot.demo.PlayerClass;
+import dev.fragkit.greatshot.demo.PlayerInfo;
+import dev.fragkit.greatshot.demo.ServerCommand;
+import dev.fragkit.greatshot.demo.Snapshot;
+import dev.fragkit.greatshot.demo.Team;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One read of one demo: record framing (format doc §2), message decoding (§3), gamestate (§6),
+ * snapshots with the 32-entry ring (§7, §8), server commands (§3.3, §14), obituaries (§11) and
+ * ETTV additions (§10). Single use; not thread-safe.
+ */
+public final class DemoParser {
+  /** Called at every record boundary; throws to stop the read. */
+  @FunctionalInterface
+  public interface BoundaryCheck {
+    void check(long byteOffset, int recordsRead);
+  }
+
+  private static final int SVC_NOP = 1;
+  private static final int SVC_GAMESTATE = 2;
+  private static final int SVC_CONFIGSTRING = 3;
+  private static final int SVC_BASELINE = 4;
+  private static final int SVC_SERVERCOMMAND = 5;
+  private static final int SVC_DOWNLOAD = 6;
+  private static final int SVC_SNAPSHOT = 7;
+  private static final int SVC_EOF = 8;
+  private static final int SVC_ETTV_PLAYERSTATES = 9;
+  private static final int SVC_ETTV_CURRENTSTATE = 10;
+
+  private static final int MAX_CONFIGSTRINGS = 1024;
+  private static final int MAX_GENTITIES = 1024;
+  private static final int ENTITYNUM_NONE = 1023;
+  private static final int MAX_CLIENTS = 64;
+  private static final int PACKET_BACKUP = 32;
+  private static final int MAX_PARSE_ENTITIES = 2048;
+  private static final int CS_SERVERINFO = 0;
+  private static final int CS_SYSTEMINFO = 1;
+  private static final int CS_LEVEL_START_TIME = 11;
+  private static final int CS_MULTI_MAPWINNER = 14;
+  private static final int CS_WOLFINFO = 21;
+  private static final int CS_PLAYERS = 689;
+  private static final int EV_OBITUARY = 68;
+  private static final int SHARED_MAGIC = 0x77;
+  private static final int PROGRESS_STEP = 64 * 1024;
+
+  /** Float bits of the integral-float values −4096..4095 indexed by their 13-bit code (§8). */
+  private static final int[] INT_FLOAT = new int[1 << 13];
+
+  static {
+    for (int u = 0; u < INT_FLOAT.length; u++) {
+      INT_FLOAT[u] = Float.floatToRawIntBits((float) (u - 4096));
+    }
+  }
+
+  private final ParserLimits limits;
+  private final int protocol;
+  private final boolean ettv;
+  private final String source;
+  private final DemoListener listener;
+  private final BoundaryCheck check;
+  private final boolean wantsSnapshots;
+
+  private final BitReader in = new BitReader();
+  private final byte[] header = new byte[8];
+  private byte[] body;
+  private long offset;
+  private long bodyOffset;
+  private int records;
+  private int recordSequence = -1;
+  private long nextProgress = PROGRESS_STEP;
+
+  private final StatePool entityPool = new StatePool(ENTITY_FIELDS);
+  private final StatePool sharedPool = new StatePool(SHARED_FIELDS);
+  private final int[] zeroEntity = StatePool.permanent(ENTITY_FIELDS);
+  private final int[] zeroShared = StatePool.permanent(SHARED_FIELDS);
+  private final int[] zeroPlayer = new int[PS_SIZE];
+  private final int[] scratchEntity = new int[ENTITY_FIELDS + 1];
+  private final int[] scratchShared = new int[SHARED_FIELDS + 1];
+  private final int[] scratchPlayer = new int[PS_SIZE];
+
+  private final String[] configStrings = new String[MAX_CONFIGSTRINGS];
+  private final int[][] baselines = new int[MAX_GENTITIES][];
+  private final int[][] sharedBaselines = new int[MAX_GENTITIES][];
+  private final Slot[] ring = new Slot[PACKET_BACKUP];
+  private Slot spare;
+  private final Slot emptySlot;
+  private int lastValidMessageNum;
+  private int parseEntitiesNum;
+  private @Nullable Slot pendingSnapshot;
+  private @Nullable Slot pendingBase;
+
+  private int lastCommandSequence;
+  private boolean haveServerTime;
+  private int lastServerTime;
+  private @Nullable StringBuilder bigConfigString;
+  private int bigConfigStringIndex;
+
+  // event-entity tracking (§11.1)
+  private int snapshotSerial = 1;
+  private final int[] lastSeen = new int[MAX_GENTITIES];
+  private final int[] seenType = new int[MAX_GENTITIES];
+  private final int[] seenOther = new int[MAX_GENTITIES];
+  private final int[] seenOther2 = new int[MAX_GENTITIES];
+
+  private int version;
+  private int etEvents = 62;
+  private @Nullable MatchState lastMatchState;
+
+  private int snapshots;
+  private int commands;
+  private int obituaries;
+  private int commandsInMessage;
+  private final SnapshotView view = new SnapshotView();
+
+  public DemoParser(ParserLimits limits, int protocol, String source, DemoListener listener, BoundaryCheck check) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.protocol = protocol;
+    this.ettv = protocol == 284;
+    this.source = source;
+    this.listener = listener;
+    this.check = check;
+    this.wantsSnapshots = listener.wantsSnapshots();
+    this.body = new byte[Math.min(limits.maxMessageBytes(), 32768) + BitReader.PADDING];
+    this.spare = new Slot(ettv);
+    this.emptySlot = new Slot(ettv);
+    Arrays.fill(lastSeen, Integer.MIN_VALUE);
+  }
+
+  /** Reads the whole input; see {@link dev.fragkit.greatshot.demo.DemoReader} for the contract. */
+  public DemoSummary run(RecordInput input) {
+    long started = System.nanoTime();
+    listener.onDemoStart(new DemoStart(source, protocol));
+    DemoEnd end;
+    try {
+      end = loop(input);
+    } catch (DemoException e) {
+      try {
+        listener.onDemoEnd(new DemoEnd(DemoEnd.Reason.ERROR, records, snapshots, offset,
+            Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())));
+      } catch (RuntimeException listenerFailure) {
+        e.addSuppressed(listenerFailure);
+      }
+      throw e;
+    }
+    listener.onProgress(offset, input.size());
+    listener.onDemoEnd(end);
+    return new DemoSummary(source, protocol, records, snapshots, offset, end.reason(), end.detail(), commands,
+        obituaries, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private DemoEnd loop(RecordInput input) {
+    long total = input.size();
+    while (true) {
+      check.check(offset, records);
+      if (offset >= nextProgress) {
+        listener.onProgress(offset, total);
+        nextProgress = offset + PROGRESS_STEP;
+      }
+      long recordStart = offset;
+      int got = read(input, header, 0, 8);
+      offset += got;
+      if (got == 0) {
+        return end(DemoEnd.Reason.EOF, "");
+      }
+      if (got < 8) {
+        return end(DemoEnd.Reason.TRUNCATED, "record header at byte " + recordStart + " has only " + got
+            + " of 8 bytes");
+      }
+      int sequence = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16 | header[3] << 24;
+      int length = (header[4] & 0xFF) | (header[5] & 0xFF) << 8 | (header[6] & 0xFF) << 16 | header[7] << 24;
+      if (length == -1) {
+        return end(DemoEnd.Reason.EOF, "");
+      }
+      recordSequence = sequence;
+      if (length < 0) {
+        throw new MalformedDemoException("record length " + length + " is negative and not the end marker -1"
+            + " (format doc §2)", recordStart + 4, records + 1, sequence);
+      }
+      if (length > limits.maxMessageBytes()) {
+        throw new DemoLimitExceededException("record length", "maxMessageBytes", limits.maxMessageBytes(), length,
+            recordStart + 4, records + 1, sequence);
+      }
+      if (body.length < length + BitReader.PADDING) {
+        body = new byte[length + BitReader.PADDING];
+      }
+      bodyOffset = offset;
+      got = read(input, body, 0, length);
+      offset += got;
+      if (got < length) {
+        return end(DemoEnd.Reason.TRUNCATED, "record " + (records + 1) + " (sequence " + sequence + ") at byte "
+            + recordStart + " declares " + length + " body bytes but only " + got + " remain");
+      }
+      try {
+        parseMessage(length);
+      } catch (MessageFormatException e) {
+        long at = bodyOffset + (e.bitPosition >>> 3);
+        if (e.setting != null) {
+          throw new DemoLimitExceededException(e.getMessage(), e.setting, e.limit, e.actual, at, records + 1,
+              sequence);
+        }
+        throw new MalformedDemoException(e.getMessage(), at, records + 1, sequence);
+      }
+      records++;
+    }
+  }
+
+  private DemoEnd end(DemoEnd.Reason reason, String detail) {
+    return new DemoEnd(reason, records, snapshots, offset, detail);
+  }
+
+  private int read(RecordInput input, byte[] dst, int off, int len) {
+    try {
+      return input.readFully(dst, off, len);
+    } catch (IOException e) {
+      throw new DemoIoException(source, offset, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- message (§3)
+
+  private void parseMessage(int length) {
+    BitReader r = in;
+    r.reset(body, length);
+    commandsInMessage = 0;
+    r.readLong(); // reliableAcknowledge
+    while (true) {
+      int op = r.readByte();
+      if (pendingSnapshot != null && op != SVC_ETTV_PLAYERSTATES) {
+        finishSnapshot();
+      }
+      switch (op) {
+        case SVC_EOF:
+          return; // the binary tail (§3) is ignored
+        case SVC_NOP:
+          break;
+        case SVC_SERVERCOMMAND:
+          parseServerCommand();
+          break;
+        case SVC_SNAPSHOT:
+          parseSnapshot();
+          break;
+        case SVC_GAMESTATE:
+          parseGamestate();
+          break;
+        case SVC_ETTV_PLAYERSTATES:
+          if (!ettv || pendingSnapshot == null) {
+            throw fail("svc_ettv_playerstates (9) " + (ettv ? "not right after a snapshot" : "in a protocol "
+                + protocol + " demo") + " (format doc §10)");
+          }
+          parseEttvPlayerStates();
+          finishSnapshot();
+          break;
+        case SVC_DOWNLOAD:
+          parseDownload();
+          break;
+        case SVC_CONFIGSTRING:
+        case SVC_BASELINE:
+        case SVC_ETTV_CURRENTSTATE:
+          throw fail("opcode " + op + " outside a gamestate (format doc §3.1)");
+        default:
+          throw fail("unknown opcode " + op + " (format doc §3.1)");
+      }
+    }
+  }
+
+  private MessageFormatException fail(String rule) {
+    return new MessageFormatException(rule, in.position());
+  }
+
+  private void parseDownload() {
+    BitReader r = in;
+    int block = r.readShort();
+    if (block == -1) {
+      r.readString(limits.maxStringLength());
+      r.readLong();
+      r.readLong();
+      return;
+    }
+    if (block == 0) {
+      int size = r.readLong();
+      if (size < 0) {
+        r.readString(limits.maxStringLength());
+        return;
+      }
+    }
+    int size = r.readShort();
+    if (size < 0 || size > limits.maxMessageBytes()) {
+      throw fail("download chunk length " + size + " out of range (format doc §3.2)");
+    }
+    for (int i = 0; i < size; i++) {
+      r.readByte();
+    }
+  }
+
+  // ---------------------------------------------------------------- commands (§3.3, §14)
+
+  private @Nullable Integer time() {
+    return haveServerTime ? lastServerTime : null;
+  }
+
+  private void parseServerCommand() {
+    int sequence = in.readLong();
+    String text = in.readString(limits.maxStringLength());
+    if (++commandsInMessage > limits.maxCommandsPerMessage()) {
+      throw new MessageFormatException("server commands in one message", "maxCommandsPerMessage",
+          limits.maxCommandsPerMessage(), commandsInMessage, in.position());
+    }
+    if (sequence - lastCommandSequence <= 0) {
+      return; // retransmission of a command already seen
+    }
+    lastCommandSequence = sequence;
+    List<String> argv = Tokenizer.tokenize(text);
+    CommandView commandView = CommandViews.of(argv, version);
+    commands++;
+    listener.onServerCommand(new ServerCommand(time(), sequence, text, commandView));
+    if (argv.isEmpty()) {
+      return;
+    }
+    switch (argv.get(0)) {
+      case "cs":
+        if (argv.size() >= 2) {
+          setConfigString(configIndex(argv.get(1)), String.join(" ", argv.subList(Math.min(2, argv.size()),
+              argv.size())));
+        }
+        break;
+      case "bcs0":
+        if (argv.size() >= 3) {
+          bigConfigStringIndex = configIndex(argv.get(1));
+          bigConfigString = new StringBuilder(argv.get(2));
+        }
+        break;
+      case "bcs1":
+        if (argv.size() >= 3 && bigConfigString != null) {
+          appendBig(argv.get(2));
+        }
+        break;
+      case "bcs2":
+        if (argv.size() >= 3 && bigConfigString != null) {
+          appendBig(argv.get(2));
+          String value = bigConfigString.toString();
+          bigConfigString = null;
+          setConfigString(bigConfigStringIndex, value);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void appendBig(String chunk) {
+    StringBuilder b = Objects.requireNonNull(bigConfigString);
+    if (b.length() + chunk.length() > limits.maxStringLength()) {
+      throw new MessageFormatException("big configstring length", "maxStringLength", limits.maxStringLength(),
+          (long) b.length() + chunk.length(), in.position());
+    }
+    b.append(chunk);
+  }
+
+  private int configIndex(String text) {
+    int index = Text.parseInt(text, -1);
+    if (index < 0 || index >= MAX_CONFIGSTRINGS) {
+      throw fail("configstring index '" + text + "' outside 0..1023 (format doc §14.2)");
+    }
+    return index;
+  }
+
+  private void setConfigString(int index, String value) {
+    String old = configStrings[index] == null ? "" : configStrings[index];
+    if (old.equals(value)) {
+      return;
+    }
+    configStrings[index] = value;
+    listener.onConfigString(new ConfigStringChange(time(), index, value));
+    afterConfigString(index);
+  }
+
+  private void afterConfigString(int index) {
+    if (index == CS_SERVERINFO || index == CS_SYSTEMINFO) {
+      updateVersion();
+    } else if (index >= CS_PLAYERS && index < CS_PLAYERS + MAX_CLIENTS) {
+      listener.onPlayerInfo(playerInfo(index - CS_PLAYERS));
+    } else if (index == CS_LEVEL_START_TIME || index == CS_MULTI_MAPWINNER || index == CS_WOLFINFO) {
+      emitMatchState();
+    }
+  }
+
+  private String cs(int index) {
+    String s = configStrings[index];
+    return s == null ? "" : s;
+  }
+
+  private void updateVersion() {
+    int v = Text.versionNumber(Text.infoValue(cs(CS_SERVERINFO), "mod_version"));
+    if (v == 0) {
+      String paks = Text.infoValue(cs(CS_SYSTEMINFO), "sv_referencedPakNames");
+      int slash = paks.indexOf('/');
+      if (slash >= 0) {
+        v = Text.versionNumber(paks.substring(slash + 1));
+      }
+    }
+    version = v;
+    // ET_EVENTS moved from 61 to 62 in v2.77 (§11.1); unknown versions are taken as current.
+    etEvents = v != 0 && v < 2_077_000 ? 61 : 62;
+  }
+
+  private PlayerInfo playerInfo(int client) {
+    String value = cs(CS_PLAYERS + client);
+    if (value.isEmpty()) {
+      return new PlayerInfo(time(), client, false, "", "", Team.FREE, null, Map.of());
+    }
+    Map<String, String> keys = Text.parseInfo(value);
+    String name = keys.getOrDefault("n", "");
+    Team team = Team.fromId(Text.parseInt(keys.getOrDefault("t", ""), 0));
+    int cls = Text.parseInt(keys.getOrDefault("c", ""), -1);
+    PlayerClass playerClass = PlayerClass.fromId(cls).orElse(null);
+    return new PlayerInfo(time(), client, true, name, Text.clean(name), team, playerClass, keys);
+  }
+
+  private void emitMatchState() {
+    Map<String, String> wolf = Text.parseInfo(cs(CS_WOLFINFO));
+    GamePhase phase = GamePhase.fromId(Text.parseInt(wolf.getOrDefault("gamestate", ""), -1));
+    int round = Text.parseInt(wolf.getOrDefault("g_currentRound", ""), 0);
+    String start = cs(CS_LEVEL_START_TIME);
+    Integer levelStart = start.isEmpty() ? null : (Integer) Text.parseInt(start, 0);
+    int w = Text.parseInt(Text.infoValue(cs(CS_MULTI_MAPWINNER), "w"), -1);
+    Team winner = w == 0 ? Team.AXIS : w == 1 ? Team.ALLIES : null;
+    MatchState state = new MatchState(time(), phase, round, levelStart, winner);
+    MatchState last = lastMatchState;
+    if (last != null && last.phase() == phase && last.round() == round
+        && Objects.equals(last.levelStartTime(), levelStart) && last.winner() == winner) {
+      return;
+    }
+    lastMatchState = state;
+    listener.onMatchState(state);
+  }
+
+  // ---------------------------------------------------------------- gamestate (§6)
+
+  private void parseGamestate() {
+    BitReader r = in;
+    resetWorld();
+    lastCommandSequence = r.readLong();
+    long chars = 0;
+    while (true) {
+      int op = r.readByte();
+      if (op == SVC_EOF) {
+        break;
+      }
+      if (op == SVC_CONFIGSTRING) {
+        int index = r.readShort();
+        if (index < 0 || index >= MAX_CONFIGSTRINGS) {
+          throw fail("configstring index " + index + " outside 0..1023 (format doc §6)");
+        }
+        String value = r.readString(limits.maxStringLength());
+        chars += value.length() + 1;
+        if (chars + 1 > limits.maxGamestateChars()) {
+          throw new MessageFormatException("gamestate configstring characters", "maxGamestateChars",
+              limits.maxGamestateChars(), chars + 1, r.position());
+        }
+        configStrings[index] = value;
+      } else if (op == SVC_BASELINE) {
+        int number = r.readBits(10);
+        int[] state = readEntity(zeroEntity, true);
+        baselines[number] = state;
+        if (ettv) {
+          sharedBaselines[number] = readShared(zeroShared, true);
+        }
+      } else if (op == SVC_ETTV_CURRENTSTATE && ettv) {
+        int number = r.readBits(10);
+        int[] base = baselines[number] == null ? zeroEntity : baselines[number];
+        readEntityInto(base, scratchEntity);
+        int[] sharedBase = sharedBaselines[number] == null ? zeroShared : sharedBaselines[number];
+        readSharedInto(sharedBase, scratchShared);
+      } else {
+        throw fail("opcode " + op + " inside a gamestate (format doc §6)");
+      }
+    }
+    int clientNum = r.readLong();
+    int checksumFeed = r.readLong();
+    updateVersion();
+    TreeMap<Integer, String> all = new TreeMap<>();
+    for (int i = 0; i < MAX_CONFIGSTRINGS; i++) {
+      if (configStrings[i] != null && !configStrings[i].isEmpty()) {
+        all.put(i, configStrings[i]);
+      }
+    }
+    listener.onGamestate(new Gamestate(time(), clientNum, checksumFeed, all));
+    for (int c = 0; c < MAX_CLIENTS; c++) {
+      if (!cs(CS_PLAYERS + c).isEmpty()) {
+        listener.onPlayerInfo(playerInfo(c));
+      }
+    }
+    lastMatchState = null;
+    emitMatchState();
+  }
+
+  private void resetWorld() {
+    Arrays.fill(configStrings, null);
+    Arrays.fill(baselines, null);
+    Arrays.fill(sharedBaselines, null);
+    for (int i = 0; i < PACKET_BACKUP; i++) {
+      if (ring[i] != null) {
+        ring[i].release(entityPool, sharedPool);
+        ring[i].valid = false;
+      }
+    }
+    pendingSnapshot = null;
+    pendingBase = null;
+    bigConfigString = null;
+    snapshotSerial += 2; // every entity counts as new after a gamestate (§6, §11.1)
+  }
+
+  // ---------------------------------------------------------------- snapshots (§7)
+
+  private void parseSnapshot() {
+    BitReader r = in;
+    Slot s = spare;
+    s.release(entityPool, sharedPool);
+    s.serverTime = r.readLong();
+    int deltaNum = r.readByte();
+    s.snapFlags = r.readByte();
+    int areaBytes = r.readByte();
+    if (areaBytes > 32) {
+      throw fail("area mask length " + areaBytes + " > 32 (format doc §7)");
+    }
+    for (int i = 0; i < areaBytes; i++) {
+      s.areaMask[i] = (byte) r.readByte();
+    }
+    s.areaBytes = areaBytes;
+    s.messageNum = recordSequence;
+    Slot base;
+    boolean valid;
+    int baseNum = recordSequence - deltaNum;
+    if (deltaNum == 0 || baseNum <= 0) {
+      base = null;
+      valid = true;
+    } else {
+      Slot old = ring[baseNum & (PACKET_BACKUP - 1)];
+      valid = old != null && old.valid && old.messageNum == baseNum
+          && parseEntitiesNum - old.parseEntitiesNum <= MAX_PARSE_ENTITIES - 128;
+      // An invalid base still drives the bit layout; its values are not used (§7).
+      base = old != null ? old : emptySlot;
+    }
+    s.parseEntitiesNum = parseEntitiesNum;
+    readPlayerState(base == null ? zeroPlayer : base.ps, s.ps);
+    readPacketEntities(base == null ? emptySlot : base, s);
+    parseEntitiesNum += s.count;
+    s.valid = valid;
+    s.hasClients = false;
+    pendingSnapshot = s;
+    pendingBase = base;
+  }
+
+  private void readPacketEntities(Slot old, Slot s) {
+    BitReader r = in;
+    int oldIndex = 0;
+    int oldCount = old.count;
+    int count = 0;
+    int last = -1;
+    int[] nums = s.nums;
+    int[][] states = s.states;
+    int max = limits.maxEntitiesPerSnapshot();
+    while (true) {
+      int newnum = r.readBits(10);
+      if (newnum == ENTITYNUM_NONE) {
+        break;
+      }
+      if (newnum <= last) {
+        throw fail("entity number " + newnum + " not above the previous " + last + " (format doc §7.1)");
+      }
+      last = newnum;
+      while (oldIndex < oldCount && old.nums[oldIndex] < newnum) {
+        count = carry(old, oldIndex++, s, count, max);
+      }
+      int[] state;
+      int[] shared = null;
+      if (oldIndex < oldCount && old.nums[oldIndex] == newnum) {
+        state = readEntity(old.states[oldIndex], false);
+        if (ettv) {
+          shared = readShared(old.shared[oldIndex], false);
+        }
+        oldIndex++;
+      } else {
+        int[] baseline = baselines[newnum];
+        state = readEntity(baseline == null ? zeroEntity : baseline, false);
+        if (ettv) {
+          int[] sharedBaseline = sharedBaselines[newnum];
+          shared = readShared(sharedBaseline == null ? zeroShared : sharedBaseline, false);
+        }
+      }
+      if (state != null) {
+        if (count == max) {
+          StatePool.release(state, entityPool);
+          throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
+              r.position());
+        }
+        nums[count] = newnum;
+        states[count] = state;
+        if (ettv) {
+          s.shared[count] = shared;
+        }
+        count++;
+        s.count = count;
+      } else if (shared != null) {
+        StatePool.release(shared, sharedPool);
+      }
+    }
+    while (oldIndex < oldCount) {
+      count = carry(old, oldIndex++, s, count, max);
+    }
+    s.count = count;
+  }
+
+  private int carry(Slot old, int index, Slot s, int count, int max) {
+    if (count == max) {
+      throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
+          in.position());
+    }
+    int[] state = old.states[index];
+    StatePool.retain(state);
+    s.nums[count] = old.nums[index];
+    s.states[count] = state;
+    if (ettv) {
+      int[] shared = old.shared[index];
+      StatePool.retain(shared);
+      s.shared[count] = shared;
+    }
+    s.count = count + 1;
+    return count + 1;
+  }
+
+  /**
+   * Reads an entity delta (§8.1) against {@code base}: returns null when removed, {@code base}
+   * itself (retained) when unchanged, else a new state. {@code permanent} states never return to
+   * the pool (baselines).
+   */
+  private int @Nullable [] readEntity(int[] base, boolean permanent) {
+    BitReader r = in;
+    if (r.readBit() == 1) {
+      return null;
+    }
+    if (r.readBit() == 0) {
+      if (!permanent) {
+        StatePool.retain(base);
+      }
+      return base;
+    }
+    int[] out = permanent ? StatePool.permanent(ENTITY_FIELDS) : entityPool.take();
+    readEntityFields(base, out);
+    return out;
+  }
+
+  private void readEntityInto(int[] base, int[] out) {
+    BitReader r = in;
+    if (r.readBit() == 1) {
+      return;
+    }
+    if (r.readBit() == 0) {
+      return;
+    }
+    readEntityFields(base, out);
+  }
+
+  private void readEntityFields(int[] from, int[] to) {
+    BitReader r = in;
+    int lc = r.readByte();
+    if (lc > ENTITY_FIELDS) {
+      throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
+    }
+    int[] bits = ENTITY_BITS;
+    for (int i = 0; i < lc; i++) {
+      if (r.readBit() == 0) {
+        to[i] = from[i];
+      } else if (r.readBit() == 0) {
+        to[i] = 0;
+      } else {
+        int w = bits[i];
+        if (w == 0) {
+          to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        } else {
+          to[i] = r.readBits(w);
+        }
+      }
+    }
+    System.arraycopy(from, lc, to, lc, ENTITY_FIELDS - lc);
+  }
+
+  /** Shared-part delta (§10.1), same conventions as {@link #readEntity}. */
+  private int @Nullable [] readShared(int[] base, boolean permanent) {
+    BitReader r = in;
+    int magic = r.readByte();
+    if (magic != SHARED_MAGIC) {
+      throw fail("shared-part magic " + magic + " is not 0x77 (format doc §10)");
+    }
+    if (r.readBit() == 1) {
+      return permanent ? zeroShared : retained(zeroShared);
+    }
+    if (r.readBit() == 0) {
+      return permanent ? base : retained(base);
+    }
+    int[] out = permanent ? StatePool.permanent(SHARED_FIELDS) : sharedPool.take();
+    readSharedFields(base, out);
+    return out;
+  }
+
+  private static int[] retained(int[] state) {
+    StatePool.retain(state);
+    return state;
+  }
+
+  private void readSharedInto(int[] base, int[] out) {
+    BitReader r = in;
+    int magic = r.readByte();
+    if (magic != SHARED_MAGIC) {
+      throw fail("shared-part magic " + magic + " is not 0x77 (format doc §10)");
+    }
+    if (r.readBit() == 1 || r.readBit() == 0) {
+      return;
+    }
+    readSharedFields(base, out);
+  }
+
+  private void readSharedFields(int[] from, int[] to) {
+    BitReader r = in;
+    int lc = r.readByte();
+    if (lc > SHARED_FIELDS) {
+      throw fail("shared field count " + lc + " > " + SHARED_FIELDS + " (format doc §10)");
+    }
+    for (int i = 0; i < lc; i++) {
+      if (r.readBit() == 0) {
+        to[i] = from[i];
+      } else if (r.readBit() == 0) {
+        to[i] = 0;
+      } else {
+        int w = SHARED_BITS[i];
+        if (w == 0) {
+          to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        } else {
+          to[i] = r.readBits(w);
+        }
+      }
+    }
+    System.arraycopy(from, lc, to, lc, SHARED_FIELDS - lc);
+  }
+
+  /** playerState delta (§8.2) from {@code from} into {@code to}. */
+  private void readPlayerState(int[] from, int[] to) {
+    BitReader r = in;
+    System.arraycopy(from, 0, to, 0, PS_SIZE);
+    int lc = r.readByte();
+    if (lc > PLAYER_FIELDS) {
+      throw fail("playerState field count " + lc + " > " + PLAYER_FIELDS + " (format doc §8.2)");
+    }
+    int[] bits = PLAYER_BITS;
+    for (int i = 0; i < lc; i++) {
+      if (r.readBit() == 0) {
+        continue;
+      }
+      int w = bits[i];
+      if (w == 0) {
+        to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+      } else if (w < 0) {
+        to[i] = r.readSignedBits(-w);
+      } else {
+        to[i] = r.readBits(w);
+      }
+    }
+    if (r.readBit() == 1) {
+      readShortArray(to, PS_STATS);
+      readShortArray(to, PS_PERSISTANT);
+      readShortArray(to, PS_HOLDABLE);
+      if (r.readBit() == 1) {
+        int mask = r.readShort();
+        for (int i = 0; i < 16; i++) {
+          if ((mask & (1 << i)) != 0) {
+            to[PS_POWERUPS + i] = r.readLong();
+          }
+        }
+      }
+    }
+    if (r.readBit() == 1) {
+      for (int j = 0; j < 4; j++) {
+        readShortArray(to, PS_AMMO + 16 * j);
+      }
+    }
+    for (int j = 0; j < 4; j++) {
+      readShortArray(to, PS_AMMOCLIP + 16 * j);
+    }
+  }
+
+  private void readShortArray(int[] to, int at) {
+    BitReader r = in;
+    if (r.readBit() == 0) {
+      return;
+    }
+    int mask = r.readShort();
+    for (int i = 0; i < 16; i++) {
+      if ((mask & (1 << i)) != 0) {
+        to[at + i] = r.readShort();
+      }
+    }
+  }
+
+  private void parseEttvPlayerStates() {
+    BitReader r = in;
+    Slot s = Objects.requireNonNull(pendingSnapshot);
+    Slot base = pendingBase;
+    s.hasClients = true;
+    Arrays.fill(s.clientPresent, false);
+    while (true) {
+      int client = r.readByte();
+      if (client == 255) {
+        return;
+      }
+      if (client >= MAX_CLIENTS) {
+        throw fail("ETTV playerstate client " + client + " outside 0..63 (format doc §10)");
+      }
+      if (s.clientPresent[client]) {
+        throw fail("ETTV playerstate for client " + client + " twice in one snapshot (format doc §10)");
+      }
+      int[] from = base != null && base.hasClients && base.clientPresent[client] ? base.clientPs[client] : zeroPlayer;
+      if (s.clientPs[client] == null) {
+        s.clientPs[client] = new int[PS_SIZE];
+      }
+      readPlayerState(from, s.clientPs[client]);
+      s.clientPresent[client] = true;
+    }
+  }
+
+  private void finishSnapshot() {
+    Slot s = Objects.requireNonNull(pendingSnapshot);
+    pendingSnapshot = null;
+    pendingBase = null;
+    if (!s.valid) {
+      s.release(entityPool, sharedPool);
+      return;
+    }
+    int from = lastValidMessageNum + 1;
+    if (s.messageNum - from >= PACKET_BACKUP) {
+      from = s.messageNum - (PACKET_BACKUP - 1);
+    }
+    for (int m = from; m - s.messageNum < 0; m++) {
+      Slot skipped = ring[m & (PACKET_BACKUP - 1)];
+      if (skipped != null) {
+        skipped.valid = false;
+      }
+    }
+    int index = s.messageNum & (PACKET_BACKUP - 1);
+    Slot previous = ring[index];
+    ring[index] = s;
+    if (previous == null) {
+      previous = new Slot(ettv);
+    }
+    previous.release(entityPool, sharedPool);
+    spare = previous;
+    lastValidMessageNum = s.messageNum;
+    snapshots++;
+    haveServerTime = true;
+    lastServerTime = s.serverTime;
+    if (wantsSnapshots) {
+      view.slot = s;
+      listener.onSnapshot(view);
+      view.slot = null;
+    }
+    detectEvents(s);
+  }
+
+  // ---------------------------------------------------------------- events (§11)
+
+  private void detectEvents(Slot s) {
+    int serial = ++snapshotSerial;
+    int events = 0;
+    int threshold = etEvents;
+    int[] nums = s.nums;
+    int[][] states = s.states;
+    for (int i = 0, n = s.count; i < n; i++) {
+      int num = nums[i];
+      int[] st = states[i];
+      int type = st[E_TYPE];
+      if (type >= threshold) {
+        if (++events > limits.maxEventsPerSnapshot()) {
+          throw new MessageFormatException("event entities in one snapshot", "maxEventsPerSnapshot",
+              limits.maxEventsPerSnapshot(), events, in.position());
+        }
+        boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type
+            || seenOther[num] != st[E_OTHER_ENTITY_NUM] || seenOther2[num] != st[E_OTHER_ENTITY_NUM2];
+        if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
+          obituary(s.serverTime, st);
+        }
+      }
+      lastSeen[num] = serial;
+      seenType[num] = type;
+      seenOther[num] = st[E_OTHER_ENTITY_NUM];
+      seenOther2[num] = st[E_OTHER_ENTITY_NUM2];
+    }
+  }
+
+  private void obituary(int serverTime, int[] st) {
+    int target = st[E_OTHER_ENTITY_NUM];
+    int killer = st[E_OTHER_ENTITY_NUM2];
+    Integer attacker = killer >= 0 && killer < MAX_CLIENTS ? killer : null;
+    Boolean headshot = version >= 2_084_000 ? st[E_LOOP_SOUND] != 0 : null;
+    obituaries++;
+    listener.onObituary(new Obituary(serverTime, target, attacker, MeansOfDeath.fromId(st[E_EVENT_PARM]),
+        st[E_WEAPON], headshot));
+  }
+
+  // ---------------------------------------------------------------- storage
+
+  /** One snapshot in the ring. */
+  static final class Slot {
+    int messageNum;
+    int serverTime;
+    int snapFlags;
+    int parseEntitiesNum;
+    boolean valid;
+    int count;
+    final int[] nums = new int[MAX_GENTITIES];
+    final int[][] states = new int[MAX_GENTITIES][];
+    final int @Nullable [][] shared;
+    final int[] ps = new int[PS_SIZE];
+    final byte[] areaMask = new byte[32];
+    int areaBytes;
+    boolean hasClients;
+    final boolean[] clientPresent = new boolean[MAX_CLIENTS];
+    final int[][] clientPs = new int[MAX_CLIENTS][];
+
+    Slot(boolean ettv) {
+      shared = ettv ? new int[MAX_GENTITIES][] : null;
+    }
+
+    void release(StatePool entities, StatePool sharedPool) {
+      for (int i = 0; i < count; i++) {
+        StatePool.release(states[i], entities);
+        states[i] = null;
+        if (shared != null) {
+          StatePool.release(shared[i], sharedPool);
+          shared[i] = null;
+        }
+      }
+      count = 0;
+      valid = false;
+    }
+  }
+
+  /** Read-only view of the slot being delivered. */
+  private static final class SnapshotView implements Snapshot {
+    @Nullable Slot slot;
+
+    private Slot s() {
+      Slot s = slot;
+      if (s == null) {
+        throw new IllegalStateException("snapshot used outside its onSnapshot callback");
+      }
+      return s;
+    }
+
+    @Override
+    public int serverTime() {
+      return s().serverTime;
+    }
+
+    @Override
+    public int messageNum() {
+      return s().messageNum;
+    }
+
+    @Override
+    public int snapFlags() {
+      return s().snapFlags;
+    }
+
+    @Override
+    public int playerStateField(int field) {
+      return s().ps[Objects.checkIndex(field, PLAYER_FIELDS)];
+    }
+
+    @Override
+    public int stat(int index) {
+      return s().ps[PS_STATS + Objects.checkIndex(index, 16)];
+    }
+
+    @Override
+    public int persistant(int index) {
+      return s().ps[PS_PERSISTANT + Objects.checkIndex(index, 16)];
+    }
+
+    @Override
+    public int entityCount() {
+      return s().count;
+    }
+
+    @Override
+    public int entityNumber(int i) {
+      Slot s = s();
+      return s.nums[Objects.checkIndex(i, s.count)];
+    }
+
+    @Override
+    public int entityField(int i, int field) {
+      Slot s = s();
+      return s.states[Objects.checkIndex(i, s.count)][Objects.checkIndex(field, ENTITY_FIELDS)];
+    }
+
+    @Override
+    public boolean hasClientPlayerState(int client) {
+      Slot s = s();
+      return s.hasClients && client >= 0 && client < MAX_CLIENTS && s.clientPresent[client];
+    }
+
+    @Override
+    public int clientPlayerStateField(int client, int field) {
+      Slot s = s();
+      if (!hasClientPlayerState(client)) {
+        return 0;
+      }
+      return s.clientPs[client][Objects.checkIndex(field, PLAYER_FIELDS)];
+    }
+  }
+}
