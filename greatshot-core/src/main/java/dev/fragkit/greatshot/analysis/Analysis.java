@@ -22,11 +22,14 @@ import java.util.TreeMap;
  * @param stats per-player statistics keyed by clean name (sorted); a clean name used by two clients
  *     keys the second one as {@code "<name> (client <n>)"}
  * @param warnings things the analysis could not do or had to guess about, human readable
+ * @param alive who was alive when, as far as the snapshots showed it ({@link AliveTracker#UNKNOWN}
+ *     for sources without snapshots, such as UDT_json)
  */
 public record Analysis(DemoInfo demo, List<PlayerSummary> players, List<Kill> kills, List<ChatLine> chat,
     List<PlayerEvent> playerEvents, List<MatchEvent> matchEvents, Map<String, PlayerStats> stats,
-    List<String> warnings) {
+    List<String> warnings, AliveTracker alive) {
   public Analysis {
+    java.util.Objects.requireNonNull(alive, "alive");
     players = List.copyOf(players);
     kills = List.copyOf(kills);
     chat = List.copyOf(chat);

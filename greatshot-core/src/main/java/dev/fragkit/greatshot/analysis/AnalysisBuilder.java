@@ -101,6 +101,8 @@ public final class AnalysisBuilder implements DemoListener {
   private List<ScoreTable.Row> lastTable = List.of();
   private int lastTableTime = UNSET;
   private final Map<Integer, TimedWeaponStats> weaponStats = new HashMap<>();
+  private final ObservedLife.Recorder life = new ObservedLife.Recorder();
+  private final @Nullable Team[] teamOf = new Team[MAX_CLIENTS];
 
   private AnalysisBuilder(String file) {
     this.file = file;
@@ -135,7 +137,7 @@ public final class AnalysisBuilder implements DemoListener {
 
   @Override
   public boolean wantsSnapshots() {
-    return true; // only server times are read: they give the demo's start and end
+    return true; // server times give the demo's start and end; player states give who is alive
   }
 
   @Override
@@ -146,6 +148,11 @@ public final class AnalysisBuilder implements DemoListener {
     }
     lastSnapshot = t;
     seen(t);
+    for (int c = 0; c < MAX_CLIENTS; c++) {
+      Slot s = slots[c];
+      teamOf[c] = s != null && s.connected ? s.team : null;
+    }
+    life.snapshot(event, teamOf);
   }
 
   @Override
@@ -250,7 +257,7 @@ public final class AnalysisBuilder implements DemoListener {
       players.add(new PlayerSummary(tr.client, tr.name, tr.cleanName, List.copyOf(tr.names), teams, first, last));
     }
     return new Analysis(demo, players, finalKills, resolveChat(start), resolvePlayerEvents(start),
-        resolveMatchEvents(start), stats(players, finalKills, start, end), warn);
+        resolveMatchEvents(start), stats(players, finalKills, start, end), warn, life.build());
   }
 
   private List<Kill> matchHitRegions() {

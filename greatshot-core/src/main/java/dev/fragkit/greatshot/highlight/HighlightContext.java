@@ -1,5 +1,6 @@
 package dev.fragkit.greatshot.highlight;
 
+import dev.fragkit.greatshot.analysis.AliveTracker;
 import java.util.Objects;
 
 /**

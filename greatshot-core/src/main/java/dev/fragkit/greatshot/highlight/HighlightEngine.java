@@ -1,6 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
 import dev.fragkit.greatshot.analysis.Analysis;
+import dev.fragkit.greatshot.analysis.AliveTracker;
 import dev.fragkit.greatshot.analysis.Kill;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,9 +53,9 @@ public final class HighlightEngine {
     return rules;
   }
 
-  /** Highlights of an analysis; alive/dead state unknown (clutch and team_wipe report nothing). */
+  /** Highlights of an analysis, with the alive/dead state its source could observe ({@link Analysis#alive()}). */
   public List<Highlight> detect(Analysis analysis) {
-    return detect(KillTimeline.of(analysis.kills()), AliveTracker.UNKNOWN);
+    return detect(KillTimeline.of(analysis.kills()), analysis.alive());
   }
 
   /** Highlights of {@code kills} (any order) with alive/dead state unknown. */

@@ -1,5 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
+import dev.fragkit.greatshot.analysis.AliveTracker;
+import dev.fragkit.greatshot.analysis.TeamLife;
 import dev.fragkit.greatshot.demo.Team;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,22 +1,24 @@
 package dev.fragkit.greatshot.udt;
 
+import dev.fragkit.greatshot.demo.DemoException;
+
 /**
  * The UDT_json input is not what the reader expects: invalid JSON, a field of the wrong type, a
  * breached limit. Carries where: the JSON path and the character offset in the input.
  */
-public final class UdtFormatException extends RuntimeException {
+public final class UdtFormatException extends DemoException {
   private static final long serialVersionUID = 1L;
   private final String path;
   private final long offset;
 
   public UdtFormatException(String message, String path, long offset, Throwable cause) {
-    super(message + " (at " + path + ", offset " + offset + ")", cause);
+    super(message + " (at " + path + ", offset " + offset + ")", offset, cause);
     this.path = path;
     this.offset = offset;
   }
 
   public UdtFormatException(String message, String path, long offset) {
-    super(message + " (at " + path + ", offset " + offset + ")");
+    super(message + " (at " + path + ", offset " + offset + ")", offset);
     this.path = path;
     this.offset = offset;
   }

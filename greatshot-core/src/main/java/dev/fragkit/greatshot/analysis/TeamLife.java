@@ -1,4 +1,4 @@
-package dev.fragkit.greatshot.highlight;
+package dev.fragkit.greatshot.analysis;
 
 import java.util.Set;
 

@@ -1,11 +1,11 @@
-package dev.fragkit.greatshot.highlight;
+package dev.fragkit.greatshot.analysis;
 
 import dev.fragkit.greatshot.demo.Team;
 import java.util.Optional;
 
 /**
- * Who is alive on a team at a moment. The {@link ClutchRule} and {@link TeamWipeRule} need it and
- * do nothing when it answers "unknown".
+ * Who is alive on a team at a moment. The highlight rules {@code clutch} and {@code team_wipe} need
+ * it and report nothing when it answers "unknown".
  *
  * <p>Deciding it soundly needs more than obituaries: a death is certain (the obituary), but a player
  * comes back by a reinforcement-wave respawn or a medic's revive, neither of which is a server
