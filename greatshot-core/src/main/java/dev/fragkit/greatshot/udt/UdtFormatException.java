@@ -28,7 +28,7 @@ public final class UdtFormatException extends DemoException {
     return path;
   }
 
-  /** Character offset in the input, or −1 when unknown. */
+  /** Offset in the input (bytes for a stream or file), or −1 when unknown. */
   public long offset() {
     return offset;
   }

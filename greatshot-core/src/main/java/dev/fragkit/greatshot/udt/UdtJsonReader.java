@@ -170,7 +170,7 @@ public final class UdtJsonReader {
       }
     } catch (JsonProcessingException e) {
       throw new UdtFormatException("invalid UDT_json: " + e.getOriginalMessage(), "$",
-          e.getLocation() == null ? -1 : e.getLocation().getCharOffset(), e);
+          e.getLocation() == null ? -1 : offset(e.getLocation()), e);
     }
     return out;
   }
@@ -304,7 +304,13 @@ public final class UdtJsonReader {
   }
 
   private static UdtFormatException error(JsonParser p, String message, String path) {
-    return new UdtFormatException(message, path, p.currentLocation().getCharOffset());
+    return new UdtFormatException(message, path, offset(p.currentLocation()));
+  }
+
+  /** Character offset for text sources, byte offset for byte sources (jackson knows only one). */
+  private static long offset(com.fasterxml.jackson.core.JsonLocation location) {
+    long chars = location.getCharOffset();
+    return chars >= 0 ? chars : location.getByteOffset();
   }
 
   // ---------------------------------------------------------------- delivery
