@@ -29,10 +29,11 @@ public final class HeadshotRule implements HighlightRule {
     int[] heads = new int[16];
     for (int client : k.attackerOrderUnsafe()) {
       int n = k.enemyKillCount(client);
+      int base = k.groupStart(client);
       int h = 0;
-      for (int j = 0; j < n; j++) {
-        int i = k.enemyKillOf(client, j);
-        if (k.headshot(i)) {
+      for (int j = base; j < base + n; j++) {
+        if (k.groupedHead(j)) {
+          int i = k.groupedIndex(j);
           if (h == heads.length) {
             heads = java.util.Arrays.copyOf(heads, h * 2);
           }

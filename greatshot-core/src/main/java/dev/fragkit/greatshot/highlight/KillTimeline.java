@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KillTimeline {
   private static final int CLIENTS = 64;
+  private static final Team[] TEAMS = Team.values();
 
   private final List<Kill> kills;
   private final int[] time;
@@ -25,8 +26,12 @@ public final class KillTimeline {
   private final int[] victim;
   private final boolean[] enemy;
   private final boolean[] head;
+  private final byte[] attackerTeam; // Team ordinal, -1 for the world
+  private final byte[] victimTeam;
   private final int[] groupStart; // CLIENTS + 1 offsets into grouped
   private final int[] grouped; // indexes of enemy kills, grouped by attacker, time order
+  private final int[] groupedTime; // time of grouped[j], laid out for sequential scans
+  private final boolean[] groupedHead; // headshot of grouped[j]
   private final int[] attackerOrder; // clients with enemy kills, first-appearance order
 
   private KillTimeline(List<Kill> sorted) {
@@ -37,6 +42,8 @@ public final class KillTimeline {
     victim = new int[n];
     enemy = new boolean[n];
     head = new boolean[n];
+    attackerTeam = new byte[n];
+    victimTeam = new byte[n];
     int[] counts = new int[CLIENTS + 1];
     int[] order = new int[CLIENTS];
     int distinct = 0;
@@ -48,6 +55,8 @@ public final class KillTimeline {
       victim[i] = checkClient(k.victim(), i);
       enemy[i] = k.enemyKill();
       head[i] = Boolean.TRUE.equals(k.headshot());
+      attackerTeam[i] = k.attackerTeam() == null ? -1 : (byte) k.attackerTeam().ordinal();
+      victimTeam[i] = (byte) k.victimTeam().ordinal();
       if (enemy[i]) {
         if (counts[attacker[i] + 1]++ == 0) {
           order[distinct++] = attacker[i];
@@ -60,10 +69,15 @@ public final class KillTimeline {
       groupStart[c + 1] = groupStart[c] + counts[c + 1];
     }
     grouped = new int[groupStart[CLIENTS]];
+    groupedTime = new int[grouped.length];
+    groupedHead = new boolean[grouped.length];
     int[] fill = Arrays.copyOf(groupStart, CLIENTS);
     for (int i = 0; i < n; i++) {
       if (enemy[i]) {
-        grouped[fill[attacker[i]]++] = i;
+        int j = fill[attacker[i]]++;
+        grouped[j] = i;
+        groupedTime[j] = time[i];
+        groupedHead[j] = head[i];
       }
     }
   }
@@ -119,12 +133,12 @@ public final class KillTimeline {
 
   /** Attacker's team at kill {@code i}, null for the world. */
   public @Nullable Team attackerTeam(int i) {
-    return kills.get(i).attackerTeam();
+    return attackerTeam[i] < 0 ? null : TEAMS[attackerTeam[i]];
   }
 
   /** Victim's team at kill {@code i}. */
   public Team victimTeam(int i) {
-    return kills.get(i).victimTeam();
+    return TEAMS[victimTeam[i]];
   }
 
   /** Attacker's clean name at kill {@code i}. */
@@ -154,5 +168,25 @@ public final class KillTimeline {
 
   int[] attackerOrderUnsafe() {
     return attackerOrder;
+  }
+
+  /** Position of {@code client}'s first enemy kill in the grouped arrays. */
+  int groupStart(int client) {
+    return groupStart[client];
+  }
+
+  /** Time of the grouped enemy kill at position {@code j}. */
+  int groupedTime(int j) {
+    return groupedTime[j];
+  }
+
+  /** Headshot flag of the grouped enemy kill at position {@code j}. */
+  boolean groupedHead(int j) {
+    return groupedHead[j];
+  }
+
+  /** Timeline index of the grouped enemy kill at position {@code j}. */
+  int groupedIndex(int j) {
+    return grouped[j];
   }
 }

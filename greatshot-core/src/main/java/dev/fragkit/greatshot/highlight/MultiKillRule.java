@@ -51,25 +51,25 @@ public final class MultiKillRule implements HighlightRule {
       if (n < min) {
         continue;
       }
-      int left = 0;
+      int base = k.groupStart(client);
+      int left = base;
       int headsInWindow = 0;
-      for (int r = 0; r < n; r++) {
-        int ir = k.enemyKillOf(client, r);
-        int tr = k.time(ir);
-        if (k.headshot(ir)) {
+      for (int r = base; r < base + n; r++) {
+        int tr = k.groupedTime(r);
+        if (k.groupedHead(r)) {
           headsInWindow++;
         }
-        while (tr - k.time(k.enemyKillOf(client, left)) > window) {
-          if (k.headshot(k.enemyKillOf(client, left))) {
+        while (tr - k.groupedTime(left) > window) {
+          if (k.groupedHead(left)) {
             headsInWindow--;
           }
           left++;
         }
         int count = r - left + 1;
         if (count >= min) {
-          int start = k.time(k.enemyKillOf(client, left));
-          out.add(new Highlight(type, client, k.attackerName(ir), start, tr, count, count * 10.0 + headsInWindow * 2.0,
-              count + " kills in " + Seconds.of((long) tr - start) + "s"));
+          int start = k.groupedTime(left);
+          out.add(new Highlight(type, client, k.attackerName(k.groupedIndex(r)), start, tr, count,
+              count * 10.0 + headsInWindow * 2.0, count + " kills in " + Seconds.of((long) tr - start) + "s"));
         }
       }
     }

@@ -31,7 +31,7 @@ public final class SpreeRule implements HighlightRule {
     int[] count = new int[64];
     int[] start = new int[64];
     int[] last = new int[64];
-    String[] name = new String[64];
+    int[] lastIndex = new int[64];
     List<Highlight> out = new ArrayList<>();
     for (int i = 0; i < k.size(); i++) {
       if (k.enemyKill(i)) {
@@ -41,23 +41,25 @@ public final class SpreeRule implements HighlightRule {
         }
         count[a]++;
         last[a] = k.time(i);
-        name[a] = k.attackerName(i);
+        lastIndex[a] = i;
       }
       int v = k.victim(i);
       if (count[v] > 0) {
-        emit(out, v, count[v], start[v], last[v], name[v], min);
+        emit(out, k, v, count[v], start[v], last[v], lastIndex[v], min);
         count[v] = 0;
       }
     }
     for (int c = 0; c < 64; c++) {
-      emit(out, c, count[c], start[c], last[c], name[c], min);
+      emit(out, k, c, count[c], start[c], last[c], lastIndex[c], min);
     }
     return out;
   }
 
-  private static void emit(List<Highlight> out, int client, int count, int start, int end, String name, int min) {
+  private static void emit(List<Highlight> out, KillTimeline k, int client, int count, int start, int end,
+      int lastIndex, int min) {
     if (count >= min) {
-      out.add(new Highlight("spree", client, name, start, end, count, count * 7.0, count + " kills without dying"));
+      out.add(new Highlight("spree", client, k.attackerName(lastIndex), start, end, count, count * 7.0,
+          count + " kills without dying"));
     }
   }
 }

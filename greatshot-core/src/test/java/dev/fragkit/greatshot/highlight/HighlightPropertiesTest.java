@@ -95,6 +95,31 @@ class HighlightPropertiesTest {
     }
   }
 
+  @Provide
+  Arbitrary<List<Highlight>> candidates() {
+    Arbitrary<Highlight> h = Combinators.combine(
+            Arbitraries.of("multi_kill", "spree", "x"),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(-5, 5),
+            Arbitraries.integers().between(0, 5),
+            Arbitraries.of(0.0, 7.5, 10.0, 30.0, -1.0, 1e9),
+            Arbitraries.of("a", "b", "B", "é"))
+        .as((type, client, start, len, score, player) -> new Highlight(type, client, player, start * 1000,
+            start * 1000 + len, 1, score, type + client));
+    return h.list().ofMinSize(64).ofMaxSize(400); // at least 64: the radix path
+  }
+
+  @Property(tries = 300)
+  void radixOrderEqualsTheStableComparatorSort(@ForAll("candidates") List<Highlight> hs) {
+    Highlight[] in = hs.toArray(new Highlight[0]);
+    Highlight[] expected = in.clone();
+    java.util.Arrays.sort(expected, HighlightEngine.ORDER);
+    Highlight[] actual = HighlightEngine.sorted(in);
+    for (int i = 0; i < in.length; i++) {
+      assertThat(actual[i]).as("position %d", i).isSameAs(expected[i]);
+    }
+  }
+
   private static List<Highlight> multi(List<Highlight> hs) {
     return hs.stream().filter(h -> h.type().equals("multi_kill") || h.type().equals("burst_multi_kill")).toList();
   }

@@ -65,5 +65,12 @@ class ReferenceParityTest {
     assertThat(Seconds.of(1005)).isEqualTo("1.00");
     assertThat(Seconds.of(1375)).isEqualTo("1.38");
     assertThat(Seconds.of(3475)).isEqualTo("3.48");
+    assertThat(Seconds.of(125)).as("0.125 is exact in binary: a true tie, to even").isEqualTo("0.12");
+    for (long ms = 0; ms <= 300_000; ms++) {
+      String exact = new java.math.BigDecimal(ms / 1000.0).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+      if (!Seconds.of(ms).equals(exact)) {
+        throw new AssertionError(ms + " ms: " + Seconds.of(ms) + " != " + exact);
+      }
+    }
   }
 }
