@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Highlight detection over synthetic kill timelines. Time per call; kills/s = {@code kills} / score.
- * {@code realistic}: a busy 12-v-12 server; {@code adversarial}: one player killing every 100 ms, so
+ * {@code calm}: 12-v-12 with a kill every 2.5 s; {@code realistic}: a busy server, a kill every 0.7 s
+ * (about 0.3 highlights per kill); {@code adversarial}: one player killing every 100 ms, so
  * every right edge of every window emits. Baselines: {@code timelineOnly} (building the index) and
  * {@code detectFromKills} (index + rules).
  */
@@ -36,7 +37,7 @@ public class HighlightBenchmark {
   @Param({"10000", "1000000"})
   public int kills;
 
-  @Param({"realistic", "adversarial"})
+  @Param({"calm", "realistic", "adversarial"})
   public String shape;
 
   private List<Kill> list;
@@ -45,7 +46,11 @@ public class HighlightBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    list = shape.equals("realistic") ? SyntheticKills.realistic(kills, 42) : SyntheticKills.adversarial(kills);
+    list = switch (shape) {
+      case "calm" -> SyntheticKills.calm(kills, 42);
+      case "realistic" -> SyntheticKills.realistic(kills, 42);
+      default -> SyntheticKills.adversarial(kills);
+    };
     timeline = KillTimeline.of(list);
     engine = HighlightEngine.standard();
   }

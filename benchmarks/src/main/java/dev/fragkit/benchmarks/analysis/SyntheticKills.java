@@ -25,11 +25,20 @@ final class SyntheticKills {
    * headshots, 2 % team kills, 1 % suicides.
    */
   static List<Kill> realistic(int n, long seed) {
+    return withMeanGap(n, seed, 700);
+  }
+
+  /** A calmer server: the same mix with a 2500 ms mean gap (a 30-minute match of ~700 kills). */
+  static List<Kill> calm(int n, long seed) {
+    return withMeanGap(n, seed, 2500);
+  }
+
+  private static List<Kill> withMeanGap(int n, long seed, double meanGapMs) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Kill> out = new ArrayList<>(n);
     int t = 0;
     for (int i = 0; i < n; i++) {
-      t += (int) (-Math.log(1 - r.nextDouble()) * 700);
+      t += (int) (-Math.log(1 - r.nextDouble()) * meanGapMs);
       int attacker = r.nextInt(24);
       boolean axis = attacker < 12;
       int a = axis ? attacker : 20 + attacker; // axis 0..11, allies 32..43
