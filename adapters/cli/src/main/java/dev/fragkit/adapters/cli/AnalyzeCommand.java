@@ -211,9 +211,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private static void writeAtomically(Path target, Body body) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    // A unique sibling created with the default permissions (createTempFile would make it owner-only).
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream os = Files.newOutputStream(tmp)) {
+      try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE)) {
         body.write(os);
       }
       try {
