@@ -2,7 +2,7 @@ package dev.fragkit.greatshot.analysis;
 
 import java.util.Locale;
 
-/** Where a killing shot hit, when the demo says (format doc §12.7 hit regions). */
+/** Where a killing shot hit, when the demo says (format doc §12.7 hit regions). Immutable. */
 public enum HitRegion {
   HEAD, BODY, ARM, LEG;
 

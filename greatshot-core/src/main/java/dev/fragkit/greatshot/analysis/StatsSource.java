@@ -2,7 +2,7 @@ package dev.fragkit.greatshot.analysis;
 
 import java.util.Locale;
 
-/** Where a player's statistics came from. */
+/** Where a player's statistics came from. Immutable. */
 public enum StatsSource {
   /** The Legacy {@code ws}/{@code wws}/{@code gstats} weapon-stats command (whole match, per weapon). */
   WEAPON_STATS,

@@ -4,7 +4,9 @@ import dev.fragkit.greatshot.demo.DemoException;
 
 /**
  * The UDT_json input is not what the reader expects: invalid JSON, a field of the wrong type, a
- * breached limit. Carries where: the JSON path and the character offset in the input.
+ * breached limit. Carries where: the JSON path and the offset in the input (characters for text,
+ * bytes for a stream or file; also {@link #byteOffset()}). Part of the core's
+ * {@link DemoException} hierarchy. Immutable.
  */
 public final class UdtFormatException extends DemoException {
   private static final long serialVersionUID = 1L;
