@@ -3,7 +3,7 @@ package dev.fragkit.greatshot.demo;
 import java.time.Duration;
 
 /**
- * What one read did.
+ * What one read did. Immutable.
  *
  * @param source the input's description
  * @param protocol 84 or 284

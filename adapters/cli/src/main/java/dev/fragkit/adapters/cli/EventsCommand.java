@@ -44,6 +44,7 @@ final class EventsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setRootValueSeparator(null); // lines are separated by the '\n' we write, nothing else
       JsonLines lines = new JsonLines(json);
       try {
         DemoReader.defaults().read(demo, lines);

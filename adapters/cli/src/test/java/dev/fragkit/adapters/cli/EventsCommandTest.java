@@ -50,7 +50,9 @@ class EventsCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     List<Map<String, String>> lines = new ArrayList<>();
+    assertThat(run.out()).endsWith("}\n");
     for (String line : run.out().split("\n")) {
+      assertThat(line).startsWith("{\"type\":\"").endsWith("}");
       lines.add(fields(line));
     }
     Map<String, String> first = lines.get(0);

@@ -1,5 +1,8 @@
 package dev.fragkit.greatshot.demo.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -14,12 +17,14 @@ import java.nio.ByteBuffer;
 public final class BitReader {
   private static final int[] LOOKUP = HuffmanCode.get().lookupTable();
   private static final int WINDOW_MASK = (1 << HuffmanCode.LOOKUP_BITS) - 1;
-  /** Bytes the caller must provide after the body so the 24-bit peek window never leaves the array. */
-  public static final int PADDING = 4;
+  /** Bytes the caller must provide after the body so the 64-bit peek window never leaves the array. */
+  public static final int PADDING = 8;
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private byte[] data = new byte[PADDING];
-  private int pos;
-  private int limit;
+  // Package-private for the delta decoders, which keep the cursor in a local variable.
+  byte[] data = new byte[PADDING];
+  int pos;
+  int limit;
   private byte[] stringBuffer = new byte[256];
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -45,9 +50,61 @@ public final class BitReader {
   }
 
   private int window(int p) {
-    int i = p >>> 3;
-    byte[] d = data;
-    return ((d[i] & 0xFF) | (d[i + 1] & 0xFF) << 8 | (d[i + 2] & 0xFF) << 16) >>> (p & 7);
+    return (int) ((long) LONG_LE.get(data, p >>> 3) >>> (p & 7));
+  }
+
+  /**
+   * The next 57 or more stream bits without consuming them (bit 0 = next bit). Bits past the end
+   * of the body are unspecified; consume them only through {@link #skip}, which checks the end.
+   */
+  public long peek() {
+    int p = pos;
+    return (long) LONG_LE.get(data, p >>> 3) >>> (p & 7);
+  }
+
+  /** Consumes {@code bits} bits (after a {@link #peek}). */
+  public void skip(int bits) {
+    int end = pos + bits;
+    if (end > limit) {
+      throw overread(bits);
+    }
+    pos = end;
+  }
+
+  /** The 64 stream bits starting at bit {@code p} (57 or more are meaningful). */
+  static long load(byte[] data, int p) {
+    return (long) LONG_LE.get(data, p >>> 3) >>> (p & 7);
+  }
+
+  /**
+   * Decodes a {@code bits}-wide value (1..32) from the front of window {@code w} as §4.2 says.
+   *
+   * @return {@code bitsUsed << 32 | value}, or −1 if a symbol was the NYT escape
+   */
+  static long decode(long w, int bits) {
+    int r = bits & 7;
+    int value = (int) w & ((1 << r) - 1);
+    w >>>= r;
+    int used = r;
+    int[] lookup = LOOKUP;
+    for (int shift = r; shift < bits; shift += 8) {
+      int e = lookup[(int) w & WINDOW_MASK];
+      if (e < 0) {
+        return -1L;
+      }
+      int len = e >>> 16;
+      value |= (e & 0xFF) << shift;
+      w >>>= len;
+      used += len;
+    }
+    return (long) used << 32 | (value & 0xFFFFFFFFL);
+  }
+
+  /** The error for a NYT symbol or an overread found by a caller of {@link #decode}. */
+  MessageFormatException decodeFailure(int p, int bits) {
+    pos = Math.min(p, limit);
+    return p + 11 > limit ? overread(bits) : new MessageFormatException("Huffman code of the NYT escape (symbol 256)"
+        + " near bit " + p + ": not valid in a message (format doc §4.4)", p);
   }
 
   /** One raw bit. */
@@ -87,22 +144,31 @@ public final class BitReader {
 
   /**
    * Reads {@code bits} (1..32) as §4.2 describes: {@code bits % 8} raw bits, then
-   * {@code bits / 8} symbols; zero-extended.
+   * {@code bits / 8} symbols; zero-extended. One 64-bit load covers the at most 7 + 4 × 11 bits.
    */
   public int readBits(int bits) {
+    int p = pos;
+    long w = (long) LONG_LE.get(data, p >>> 3) >>> (p & 7);
     int r = bits & 7;
-    int value = 0;
-    if (r != 0) {
-      int p = pos;
-      if (p + r > limit) {
-        throw overread(bits);
-      }
-      value = window(p) & ((1 << r) - 1);
-      pos = p + r;
-    }
+    int value = (int) w & ((1 << r) - 1);
+    w >>>= r;
+    int used = r;
+    int[] lookup = LOOKUP;
     for (int shift = r; shift < bits; shift += 8) {
-      value |= readByte() << shift;
+      int e = lookup[(int) w & WINDOW_MASK];
+      if (e < 0) {
+        throw badSymbol(p + used, e);
+      }
+      int len = e >>> 16;
+      value |= (e & 0xFF) << shift;
+      w >>>= len;
+      used += len;
     }
+    int end = p + used;
+    if (end > limit) {
+      throw overread(bits);
+    }
+    pos = end;
     return value;
   }
 
@@ -114,11 +180,11 @@ public final class BitReader {
   }
 
   public int readShort() {
-    return (short) (readByte() | readByte() << 8);
+    return (short) readBits(16);
   }
 
   public int readLong() {
-    return readByte() | readByte() << 8 | readByte() << 16 | readByte() << 24;
+    return readBits(32);
   }
 
   /**

@@ -115,18 +115,16 @@ public final class DemoParser {
   private int recordSequence = -1;
   private long nextProgress = PROGRESS_STEP;
 
-  private final StatePool entityPool = new StatePool(ENTITY_FIELDS);
-  private final StatePool sharedPool = new StatePool(SHARED_FIELDS);
-  private final int[] zeroEntity = StatePool.permanent(ENTITY_FIELDS);
-  private final int[] zeroShared = StatePool.permanent(SHARED_FIELDS);
+  /** Entity states of the ring snapshots and baselines; id 0 is the all-zero state. */
+  private final StateStore entities = new StateStore(ENTITY_FIELDS);
+  /** ETTV shared parts (§10.1), same scheme. */
+  private final StateStore sharedParts = new StateStore(SHARED_FIELDS);
   private final int[] zeroPlayer = new int[PS_SIZE];
-  private final int[] scratchEntity = new int[ENTITY_FIELDS + 1];
-  private final int[] scratchShared = new int[SHARED_FIELDS + 1];
-  private final int[] scratchPlayer = new int[PS_SIZE];
 
   private final String[] configStrings = new String[MAX_CONFIGSTRINGS];
-  private final int[][] baselines = new int[MAX_GENTITIES][];
-  private final int[][] sharedBaselines = new int[MAX_GENTITIES][];
+  /** Baseline state id per entity number (0 = all-zero). */
+  private final int[] baselines = new int[MAX_GENTITIES];
+  private final int[] sharedBaselines = new int[MAX_GENTITIES];
   private final Slot[] ring = new Slot[PACKET_BACKUP];
   private Slot spare;
   private final Slot emptySlot;
@@ -506,17 +504,21 @@ public final class DemoParser {
         configStrings[index] = value;
       } else if (op == SVC_BASELINE) {
         int number = r.readBits(10);
-        int[] state = readEntity(zeroEntity, true);
-        baselines[number] = state;
+        entities.release(baselines[number]);
+        int id = readEntity(0, true);
+        baselines[number] = id < 0 ? 0 : id;
         if (ettv) {
-          sharedBaselines[number] = readShared(zeroShared, true);
+          sharedParts.release(sharedBaselines[number]);
+          sharedBaselines[number] = readShared(0, true);
         }
       } else if (op == SVC_ETTV_CURRENTSTATE && ettv) {
+        // the recording's starting world (§10): read to keep the cursor right, then dropped
         int number = r.readBits(10);
-        int[] base = baselines[number] == null ? zeroEntity : baselines[number];
-        readEntityInto(base, scratchEntity);
-        int[] sharedBase = sharedBaselines[number] == null ? zeroShared : sharedBaselines[number];
-        readSharedInto(sharedBase, scratchShared);
+        int id = readEntity(baselines[number], false);
+        if (id >= 0) {
+          entities.release(id);
+        }
+        sharedParts.release(readShared(sharedBaselines[number], false));
       } else {
         throw fail("opcode " + op + " inside a gamestate (format doc §6)");
       }
@@ -542,14 +544,16 @@ public final class DemoParser {
 
   private void resetWorld() {
     Arrays.fill(configStrings, null);
-    Arrays.fill(baselines, null);
-    Arrays.fill(sharedBaselines, null);
+    Arrays.fill(baselines, 0);
+    Arrays.fill(sharedBaselines, 0);
     for (int i = 0; i < PACKET_BACKUP; i++) {
       if (ring[i] != null) {
-        ring[i].release(entityPool, sharedPool);
-        ring[i].valid = false;
+        ring[i].forget();
       }
     }
+    spare.forget();
+    entities.clear();
+    sharedParts.clear();
     pendingSnapshot = null;
     pendingBase = null;
     bigConfigString = null;
@@ -561,7 +565,7 @@ public final class DemoParser {
   private void parseSnapshot() {
     BitReader r = in;
     Slot s = spare;
-    s.release(entityPool, sharedPool);
+    s.release(entities, sharedParts);
     s.serverTime = r.readLong();
     int deltaNum = r.readByte();
     s.snapFlags = r.readByte();
@@ -603,8 +607,6 @@ public final class DemoParser {
     int oldCount = old.count;
     int count = 0;
     int last = -1;
-    int[] nums = s.nums;
-    int[][] states = s.states;
     int max = limits.maxEntitiesPerSnapshot();
     while (true) {
       int newnum = r.readBits(10);
@@ -618,37 +620,40 @@ public final class DemoParser {
       while (oldIndex < oldCount && old.nums[oldIndex] < newnum) {
         count = carry(old, oldIndex++, s, count, max);
       }
-      int[] state;
-      int[] shared = null;
+      int id;
+      int shared = 0;
       if (oldIndex < oldCount && old.nums[oldIndex] == newnum) {
-        state = readEntity(old.states[oldIndex], false);
+        id = readEntity(old.ids[oldIndex], false);
         if (ettv) {
-          shared = readShared(old.shared[oldIndex], false);
+          shared = readShared(old.sharedIds[oldIndex], false);
         }
         oldIndex++;
       } else {
-        int[] baseline = baselines[newnum];
-        state = readEntity(baseline == null ? zeroEntity : baseline, false);
+        id = readEntity(baselines[newnum], false);
         if (ettv) {
-          int[] sharedBaseline = sharedBaselines[newnum];
-          shared = readShared(sharedBaseline == null ? zeroShared : sharedBaseline, false);
+          shared = readShared(sharedBaselines[newnum], false);
         }
       }
-      if (state != null) {
+      if (id >= 0) {
         if (count == max) {
-          StatePool.release(state, entityPool);
+          entities.release(id);
+          sharedParts.release(shared);
           throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
               r.position());
         }
-        nums[count] = newnum;
-        states[count] = state;
+        if (count == s.nums.length) {
+          s.grow();
+        }
+        s.nums[count] = newnum;
+        s.types[count] = entities.data[id * entities.stride + E_TYPE];
+        s.ids[count] = id;
         if (ettv) {
-          s.shared[count] = shared;
+          s.sharedIds[count] = shared;
         }
         count++;
         s.count = count;
-      } else if (shared != null) {
-        StatePool.release(shared, sharedPool);
+      } else {
+        sharedParts.release(shared);
       }
     }
     while (oldIndex < oldCount) {
@@ -662,131 +667,152 @@ public final class DemoParser {
       throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
           in.position());
     }
-    int[] state = old.states[index];
-    StatePool.retain(state);
+    if (count == s.nums.length) {
+      s.grow();
+    }
+    int id = old.ids[index];
+    entities.retain(id);
     s.nums[count] = old.nums[index];
-    s.states[count] = state;
+    s.types[count] = old.types[index];
+    s.ids[count] = id;
     if (ettv) {
-      int[] shared = old.shared[index];
-      StatePool.retain(shared);
-      s.shared[count] = shared;
+      int shared = old.sharedIds[index];
+      sharedParts.retain(shared);
+      s.sharedIds[count] = shared;
     }
     s.count = count + 1;
     return count + 1;
   }
 
   /**
-   * Reads an entity delta (§8.1) against {@code base}: returns null when removed, {@code base}
-   * itself (retained) when unchanged, else a new state. {@code permanent} states never return to
-   * the pool (baselines).
+   * Reads an entity delta (§8.1) against state {@code base}: returns −1 when removed, {@code base}
+   * itself (retained) when unchanged, else a new state id. {@code permanent} states are never
+   * recycled (baselines).
    */
-  private int @Nullable [] readEntity(int[] base, boolean permanent) {
+  private int readEntity(int base, boolean permanent) {
     BitReader r = in;
     if (r.readBit() == 1) {
-      return null;
+      return -1;
     }
     if (r.readBit() == 0) {
       if (!permanent) {
-        StatePool.retain(base);
+        entities.retain(base);
       }
       return base;
     }
-    int[] out = permanent ? StatePool.permanent(ENTITY_FIELDS) : entityPool.take();
-    readEntityFields(base, out);
-    return out;
+    int id = permanent ? entities.permanent() : entities.take();
+    readEntityFields(entities.data, base * entities.stride, id * entities.stride);
+    return id;
   }
 
-  private void readEntityInto(int[] base, int[] out) {
-    BitReader r = in;
-    if (r.readBit() == 1) {
-      return;
-    }
-    if (r.readBit() == 0) {
-      return;
-    }
-    readEntityFields(base, out);
-  }
-
-  private void readEntityFields(int[] from, int[] to) {
+  private void readEntityFields(int[] store, int from, int to) {
     BitReader r = in;
     int lc = r.readByte();
     if (lc > ENTITY_FIELDS) {
       throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
     }
     int[] bits = ENTITY_BITS;
-    for (int i = 0; i < lc; i++) {
-      if (r.readBit() == 0) {
-        to[i] = from[i];
-      } else if (r.readBit() == 0) {
-        to[i] = 0;
-      } else {
-        int w = bits[i];
-        if (w == 0) {
-          to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
-        } else {
-          to[i] = r.readBits(w);
-        }
+    byte[] data = r.data;
+    int limit = r.limit;
+    int p = r.pos;
+    int i = 0;
+    // Per field (§8.1): changed bit, nonZero bit, then for floats a "full" bit and 13 or 32 bits,
+    // for integers the field's width. Decoded from a 64-bit window with the cursor in a local.
+    while (i < lc) {
+      if (p > limit) {
+        throw r.decodeFailure(p, 1);
       }
+      long w = BitReader.load(data, p);
+      int zeros = Long.numberOfTrailingZeros(w);
+      if (zeros > 0) {
+        // a run of "unchanged" flags: copy those fields from the base in one go
+        int run = Math.min(Math.min(zeros, 56), lc - i);
+        p += run;
+        for (int end = i + run; i < end; i++) {
+          store[to + i] = store[from + i];
+        }
+        continue;
+      }
+      if ((w & 2) == 0) {
+        store[to + i++] = 0;
+        p += 2;
+        continue;
+      }
+      int width = bits[i];
+      long d;
+      if (width == 0) {
+        if ((w & 4) == 0) {
+          d = BitReader.decode(w >>> 3, 13);
+          if (d < 0) {
+            throw r.decodeFailure(p, 13);
+          }
+          store[to + i] = INT_FLOAT[(int) d];
+        } else {
+          d = BitReader.decode(w >>> 3, 32);
+          if (d < 0) {
+            throw r.decodeFailure(p, 32);
+          }
+          store[to + i] = (int) d;
+        }
+        p += 3 + (int) (d >>> 32);
+      } else {
+        d = BitReader.decode(w >>> 2, width);
+        if (d < 0) {
+          throw r.decodeFailure(p, width);
+        }
+        store[to + i] = (int) d;
+        p += 2 + (int) (d >>> 32);
+      }
+      i++;
     }
-    System.arraycopy(from, lc, to, lc, ENTITY_FIELDS - lc);
+    if (p > limit) {
+      throw r.decodeFailure(p, 1);
+    }
+    r.pos = p;
+    System.arraycopy(store, from + lc, store, to + lc, ENTITY_FIELDS - lc);
   }
 
-  /** Shared-part delta (§10.1), same conventions as {@link #readEntity}. */
-  private int @Nullable [] readShared(int[] base, boolean permanent) {
+  /** Shared-part delta (§10.1), same conventions as {@link #readEntity} except removal gives state 0. */
+  private int readShared(int base, boolean permanent) {
     BitReader r = in;
     int magic = r.readByte();
     if (magic != SHARED_MAGIC) {
       throw fail("shared-part magic " + magic + " is not 0x77 (format doc §10)");
     }
     if (r.readBit() == 1) {
-      return permanent ? zeroShared : retained(zeroShared);
+      return 0;
     }
     if (r.readBit() == 0) {
-      return permanent ? base : retained(base);
+      if (!permanent) {
+        sharedParts.retain(base);
+      }
+      return base;
     }
-    int[] out = permanent ? StatePool.permanent(SHARED_FIELDS) : sharedPool.take();
-    readSharedFields(base, out);
-    return out;
-  }
-
-  private static int[] retained(int[] state) {
-    StatePool.retain(state);
-    return state;
-  }
-
-  private void readSharedInto(int[] base, int[] out) {
-    BitReader r = in;
-    int magic = r.readByte();
-    if (magic != SHARED_MAGIC) {
-      throw fail("shared-part magic " + magic + " is not 0x77 (format doc §10)");
-    }
-    if (r.readBit() == 1 || r.readBit() == 0) {
-      return;
-    }
-    readSharedFields(base, out);
-  }
-
-  private void readSharedFields(int[] from, int[] to) {
-    BitReader r = in;
+    int id = permanent ? sharedParts.permanent() : sharedParts.take();
+    int[] store = sharedParts.data;
+    int from = base * sharedParts.stride;
+    int to = id * sharedParts.stride;
     int lc = r.readByte();
     if (lc > SHARED_FIELDS) {
+      sharedParts.release(id);
       throw fail("shared field count " + lc + " > " + SHARED_FIELDS + " (format doc §10)");
     }
     for (int i = 0; i < lc; i++) {
       if (r.readBit() == 0) {
-        to[i] = from[i];
+        store[to + i] = store[from + i];
       } else if (r.readBit() == 0) {
-        to[i] = 0;
+        store[to + i] = 0;
       } else {
         int w = SHARED_BITS[i];
         if (w == 0) {
-          to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+          store[to + i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
         } else {
-          to[i] = r.readBits(w);
+          store[to + i] = r.readBits(w);
         }
       }
     }
-    System.arraycopy(from, lc, to, lc, SHARED_FIELDS - lc);
+    System.arraycopy(store, from + lc, store, to + lc, SHARED_FIELDS - lc);
+    return id;
   }
 
   /** playerState delta (§8.2) from {@code from} into {@code to}. */
@@ -798,17 +824,22 @@ public final class DemoParser {
       throw fail("playerState field count " + lc + " > " + PLAYER_FIELDS + " (format doc §8.2)");
     }
     int[] bits = PLAYER_BITS;
-    for (int i = 0; i < lc; i++) {
-      if (r.readBit() == 0) {
+    int i = 0;
+    while (i < lc) {
+      int run = Math.min(Math.min(Long.numberOfTrailingZeros(r.peek()), 56), lc - i);
+      if (run > 0) {
+        r.skip(run);
+        i += run;
         continue;
       }
-      int w = bits[i];
+      r.skip(1);
+      int w = bits[i++];
       if (w == 0) {
-        to[i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        to[i - 1] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
       } else if (w < 0) {
-        to[i] = r.readSignedBits(-w);
+        to[i - 1] = r.readSignedBits(-w);
       } else {
-        to[i] = r.readBits(w);
+        to[i - 1] = r.readBits(w);
       }
     }
     if (r.readBit() == 1) {
@@ -817,9 +848,9 @@ public final class DemoParser {
       readShortArray(to, PS_HOLDABLE);
       if (r.readBit() == 1) {
         int mask = r.readShort();
-        for (int i = 0; i < 16; i++) {
-          if ((mask & (1 << i)) != 0) {
-            to[PS_POWERUPS + i] = r.readLong();
+        for (int k = 0; k < 16; k++) {
+          if ((mask & (1 << k)) != 0) {
+            to[PS_POWERUPS + k] = r.readLong();
           }
         }
       }
@@ -878,15 +909,15 @@ public final class DemoParser {
     pendingSnapshot = null;
     pendingBase = null;
     if (!s.valid) {
-      s.release(entityPool, sharedPool);
+      s.release(entities, sharedParts);
       return;
     }
-    int from = lastValidMessageNum + 1;
-    if (s.messageNum - from >= PACKET_BACKUP) {
-      from = s.messageNum - (PACKET_BACKUP - 1);
-    }
-    for (int m = from; m - s.messageNum < 0; m++) {
-      Slot skipped = ring[m & (PACKET_BACKUP - 1)];
+    // Ring slots of messages skipped since the last valid snapshot can no longer be delta bases
+    // (§7). The gap is computed in long: sequence numbers come from the file and may jump anywhere.
+    long gap = (long) s.messageNum - lastValidMessageNum - 1;
+    int skippedCount = (int) Math.max(0, Math.min(gap, PACKET_BACKUP - 1));
+    for (int k = 1; k <= skippedCount; k++) {
+      Slot skipped = ring[(s.messageNum - k) & (PACKET_BACKUP - 1)];
       if (skipped != null) {
         skipped.valid = false;
       }
@@ -897,7 +928,7 @@ public final class DemoParser {
     if (previous == null) {
       previous = new Slot(ettv);
     }
-    previous.release(entityPool, sharedPool);
+    previous.release(entities, sharedParts);
     spare = previous;
     lastValidMessageNum = s.messageNum;
     snapshots++;
@@ -917,43 +948,49 @@ public final class DemoParser {
     int serial = ++snapshotSerial;
     int events = 0;
     int threshold = etEvents;
-    int[] nums = s.nums;
-    int[][] states = s.states;
+    int[] types = s.types;
+    int[] store = entities.data;
+    int stride = entities.stride;
     for (int i = 0, n = s.count; i < n; i++) {
-      int num = nums[i];
-      int[] st = states[i];
-      int type = st[E_TYPE];
-      if (type >= threshold) {
-        if (++events > limits.maxEventsPerSnapshot()) {
-          throw new MessageFormatException("event entities in one snapshot", "maxEventsPerSnapshot",
-              limits.maxEventsPerSnapshot(), events, in.position());
-        }
-        boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type
-            || seenOther[num] != st[E_OTHER_ENTITY_NUM] || seenOther2[num] != st[E_OTHER_ENTITY_NUM2];
-        if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
-          obituary(s.serverTime, st);
-        }
+      int type = types[i];
+      if (type < threshold) {
+        continue;
       }
+      // Only event entities are tracked: a number that held a non-event entity in the previous
+      // snapshot has a stale lastSeen, which correctly counts as "eType differs" (§11.1).
+      if (++events > limits.maxEventsPerSnapshot()) {
+        throw new MessageFormatException("event entities in one snapshot", "maxEventsPerSnapshot",
+            limits.maxEventsPerSnapshot(), events, in.position());
+      }
+      int num = s.nums[i];
+      int at = s.ids[i] * stride;
+      int other = store[at + E_OTHER_ENTITY_NUM];
+      int other2 = store[at + E_OTHER_ENTITY_NUM2];
+      boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type || seenOther[num] != other
+          || seenOther2[num] != other2;
       lastSeen[num] = serial;
       seenType[num] = type;
-      seenOther[num] = st[E_OTHER_ENTITY_NUM];
-      seenOther2[num] = st[E_OTHER_ENTITY_NUM2];
+      seenOther[num] = other;
+      seenOther2[num] = other2;
+      if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
+        obituary(s.serverTime, store, at);
+      }
     }
   }
 
-  private void obituary(int serverTime, int[] st) {
-    int target = st[E_OTHER_ENTITY_NUM];
-    int killer = st[E_OTHER_ENTITY_NUM2];
+  private void obituary(int serverTime, int[] store, int at) {
+    int target = store[at + E_OTHER_ENTITY_NUM];
+    int killer = store[at + E_OTHER_ENTITY_NUM2];
     Integer attacker = killer >= 0 && killer < MAX_CLIENTS ? killer : null;
-    Boolean headshot = version >= 2_084_000 ? st[E_LOOP_SOUND] != 0 : null;
+    Boolean headshot = version >= 2_084_000 ? store[at + E_LOOP_SOUND] != 0 : null;
     obituaries++;
-    listener.onObituary(new Obituary(serverTime, target, attacker, MeansOfDeath.fromId(st[E_EVENT_PARM]),
-        st[E_WEAPON], headshot));
+    listener.onObituary(new Obituary(serverTime, target, attacker, MeansOfDeath.fromId(store[at + E_EVENT_PARM]),
+        store[at + E_WEAPON], headshot));
   }
 
   // ---------------------------------------------------------------- storage
 
-  /** One snapshot in the ring. */
+  /** One snapshot in the ring: entity numbers with their state ids in {@link StateStore}s. */
   static final class Slot {
     int messageNum;
     int serverTime;
@@ -961,9 +998,11 @@ public final class DemoParser {
     int parseEntitiesNum;
     boolean valid;
     int count;
-    final int[] nums = new int[MAX_GENTITIES];
-    final int[][] states = new int[MAX_GENTITIES][];
-    final int @Nullable [][] shared;
+    int[] nums = new int[64];
+    /** eType of each entity, kept beside the ids so event detection scans one small array. */
+    int[] types = new int[64];
+    int[] ids = new int[64];
+    int[] sharedIds;
     final int[] ps = new int[PS_SIZE];
     final byte[] areaMask = new byte[32];
     int areaBytes;
@@ -972,25 +1011,42 @@ public final class DemoParser {
     final int[][] clientPs = new int[MAX_CLIENTS][];
 
     Slot(boolean ettv) {
-      shared = ettv ? new int[MAX_GENTITIES][] : null;
+      sharedIds = ettv ? new int[64] : new int[0];
     }
 
-    void release(StatePool entities, StatePool sharedPool) {
+    /** Makes room for more entities (capacity doubles up to MAX_GENTITIES). */
+    void grow() {
+      int n = Math.min(nums.length * 2, MAX_GENTITIES);
+      nums = Arrays.copyOf(nums, n);
+      types = Arrays.copyOf(types, n);
+      ids = Arrays.copyOf(ids, n);
+      if (sharedIds.length > 0) {
+        sharedIds = Arrays.copyOf(sharedIds, n);
+      }
+    }
+
+    void release(StateStore entities, StateStore shared) {
       for (int i = 0; i < count; i++) {
-        StatePool.release(states[i], entities);
-        states[i] = null;
-        if (shared != null) {
-          StatePool.release(shared[i], sharedPool);
-          shared[i] = null;
+        entities.release(ids[i]);
+      }
+      if (sharedIds.length > 0) {
+        for (int i = 0; i < count; i++) {
+          shared.release(sharedIds[i]);
         }
       }
+      count = 0;
+      valid = false;
+    }
+
+    /** Drops the entities without releasing them (the stores were cleared). */
+    void forget() {
       count = 0;
       valid = false;
     }
   }
 
   /** Read-only view of the slot being delivered. */
-  private static final class SnapshotView implements Snapshot {
+  private final class SnapshotView implements Snapshot {
     @Nullable Slot slot;
 
     private Slot s() {
@@ -1045,7 +1101,8 @@ public final class DemoParser {
     @Override
     public int entityField(int i, int field) {
       Slot s = s();
-      return s.states[Objects.checkIndex(i, s.count)][Objects.checkIndex(field, ENTITY_FIELDS)];
+      int id = s.ids[Objects.checkIndex(i, s.count)];
+      return entities.data[id * entities.stride + Objects.checkIndex(field, ENTITY_FIELDS)];
     }
 
     @Override

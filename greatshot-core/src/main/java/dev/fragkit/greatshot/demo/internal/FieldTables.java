@@ -51,6 +51,21 @@ public final class FieldTables {
       "curWeapHeat", "aimSpreadScale", "serverCursorHint", "serverCursorHintVal", "classWeaponTime",
       "identifyClient", "identifyClientHealth", "aiState");
 
+  /** A copy of the entity field widths (§9.1). */
+  public static int[] entityWidths() {
+    return ENTITY_BITS.clone();
+  }
+
+  /** A copy of the playerState field widths (§9.2). */
+  public static int[] playerWidths() {
+    return PLAYER_BITS.clone();
+  }
+
+  /** A copy of the ETTV shared-part field widths (§10.1). */
+  public static int[] sharedWidths() {
+    return SHARED_BITS.clone();
+  }
+
   public static final int ENTITY_FIELDS = 71;
   public static final int PLAYER_FIELDS = 77;
   public static final int SHARED_FIELDS = 14;
