@@ -114,10 +114,14 @@ public final class HtmlReport {
           .append("\" height=\"").append(LANE).append("\"/>\n")
           .append("<text class=\"name\" x=\"8\" y=\"").append(y + LANE / 2 + 5).append("\">")
           .append(esc(p.cleanName())).append("</text>\n");
+      List<Highlight> mine = new ArrayList<>();
       for (Highlight hl : highlights) {
-        if (hl.client() == null || hl.client() != p.client()) {
-          continue;
+        if (hl.client() != null && hl.client() == p.client()) {
+          mine.add(hl);
         }
+      }
+      mine.sort(Comparator.comparingInt((Highlight x) -> x.endMs() - x.startMs()).reversed()); // short spans on top
+      for (Highlight hl : mine) {
         double x1 = LABEL + plot * (double) Math.max(0, hl.startMs() - d.startMs()) / span;
         double x2 = LABEL + plot * (double) Math.max(0, hl.endMs() - d.startMs()) / span;
         h.append("<rect class=\"span ").append(esc(hl.type())).append("\" x=\"").append(f(x1 - 4)).append("\" y=\"")
