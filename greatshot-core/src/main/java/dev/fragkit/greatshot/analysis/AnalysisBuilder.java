@@ -6,6 +6,7 @@ import dev.fragkit.greatshot.analysis.internal.ScoreTable;
 import dev.fragkit.greatshot.analysis.internal.Weapons;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.ConfigStringChange;
+import dev.fragkit.greatshot.demo.DemoEnd;
 import dev.fragkit.greatshot.demo.DemoListener;
 import dev.fragkit.greatshot.demo.DemoStart;
 import dev.fragkit.greatshot.demo.GamePhase;
@@ -128,7 +129,21 @@ public final class AnalysisBuilder implements DemoListener {
     return this;
   }
 
+  /** Adds a warning to the analysis (e.g. from the reader that feeds this builder). Returns this. */
+  public AnalysisBuilder warning(String message) {
+    warnings.add(Objects.requireNonNull(message, "message"));
+    return this;
+  }
+
   // ---------------------------------------------------------------- listener
+
+  @Override
+  public void onDemoEnd(DemoEnd event) {
+    if (event.reason() == DemoEnd.Reason.TRUNCATED) {
+      warnings.add("demo is truncated (a crashed recording?): " + event.detail()
+          + "; everything before it was analysed");
+    }
+  }
 
   @Override
   public void onDemoStart(DemoStart event) {

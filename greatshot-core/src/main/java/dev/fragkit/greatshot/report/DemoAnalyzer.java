@@ -85,7 +85,7 @@ public final class DemoAnalyzer {
         sha)) {
       if (json) {
         builder.input("udt_json");
-        udt.replay(in, name, builder);
+        udt.replay(in, name, builder).warnings().forEach(builder::warning);
       } else {
         reader.read(in, name, builder);
       }

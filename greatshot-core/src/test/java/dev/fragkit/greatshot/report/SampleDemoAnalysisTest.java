@@ -65,6 +65,20 @@ class SampleDemoAnalysisTest {
   }
 
   @Test
+  void aTruncatedDemoIsAnalysedUpToTheCutWithAWarning() throws Exception {
+    byte[] bytes = java.nio.file.Files.readAllBytes(SharedData.file("demos/et/scores_test.dm_84"));
+    dev.fragkit.greatshot.analysis.AnalysisBuilder builder =
+        dev.fragkit.greatshot.analysis.AnalysisBuilder.forDemo("cut.dm_84");
+    dev.fragkit.greatshot.demo.DemoReader.defaults()
+        .read(java.nio.ByteBuffer.wrap(bytes, 0, bytes.length * 3 / 4), "cut.dm_84", builder);
+    var cut = builder.build();
+
+    assertThat(cut.warnings()).singleElement().asString().startsWith("demo is truncated");
+    assertThat(cut.kills()).isNotEmpty().isSubsetOf(binary.analysis().kills());
+    assertThat(cut.kills().size()).isLessThan(binary.analysis().kills().size());
+  }
+
+  @Test
   void everyReferenceObituaryIsAKill() {
     // The nine obituaries UDT_json reports for this demo (attacker>victim@time).
     List<String> reference = List.of("5>10@55250", "3>6@55600", "2>11@56800", "3>2@58150", "12>3@59925",
