@@ -114,6 +114,44 @@ class InputShapesTest {
   }
 
   @Test
+  void failingStreamBecomesDemoIoExceptionWithTheCauseAndOffset() {
+    IOException broken = new IOException("disk gone");
+    InputStream failing = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+      private int served;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (served >= 70_000) {
+          throw broken;
+        }
+        int n = super.read(b, off, Math.min(len, 70_000 - served));
+        served += Math.max(n, 0);
+        return n;
+      }
+    };
+    CollectingListener events = new CollectingListener();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DemoReader.defaults().read(failing, "remote.dm_84", events))
+        .isInstanceOfSatisfying(DemoIoException.class, e -> {
+          assertThat(e.getCause()).isSameAs(broken);
+          assertThat(e.byteOffset()).isBetween(1L, 70_000L);
+          assertThat(e.getMessage()).startsWith("I/O error reading remote.dm_84 at byte ").endsWith(": disk gone");
+        });
+    assertThat(events.obituaries()).isNotEmpty(); // everything before the failure was delivered
+    assertThat(events.end()).get().extracting(DemoEnd::reason).isEqualTo(DemoEnd.Reason.ERROR);
+  }
+
+  @Test
+  void missingFileIsADemoIoException(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path absent = dir.resolve("absent.dm_84");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoReader.defaults().read(absent, DemoListener.NONE))
+        .isInstanceOf(DemoIoException.class)
+        .hasMessageStartingWith("I/O error reading " + absent + " at byte 0: ")
+        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
+
+  @Test
   void progressIsReportedUpToTheFileSize() {
     List<long[]> progress = new ArrayList<>();
     DemoReader.defaults().read(demo, new DemoListener() {
