@@ -30,7 +30,7 @@ public final class RecordingCutter implements ClipCutter {
   @Override
   public void cut(Path demo, long startMs, long endMs, OutputStream out, Cancellation cancel) throws IOException {
     cancel.throwIfCancelled();
-    String window = demo.getFileName() + " " + startMs + ".." + endMs;
+    String window = demo + " " + startMs + ".." + endMs;
     out.write(window.getBytes(StandardCharsets.UTF_8));
     cuts.add(window);
     onCut.accept(window);
