@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.fragkit.greatshot.intake.EmptyUploadException;
 import dev.fragkit.greatshot.intake.InsufficientStorageException;
-import dev.fragkit.greatshot.intake.InvalidDemoHeaderException;
 import dev.fragkit.greatshot.intake.UnsupportedExtensionException;
 import dev.fragkit.greatshot.intake.UploadRejectedException;
 import dev.fragkit.greatshot.intake.UploadResult;
@@ -170,9 +168,7 @@ public final class FragkitHttpServer implements AutoCloseable {
     if (e instanceof InsufficientStorageException) {
       return 507;
     }
-    if (e instanceof EmptyUploadException || e instanceof InvalidDemoHeaderException) {
-      return 400;
-    }
+    // EmptyUploadException, InvalidDemoHeaderException and any future policy refusal.
     return 400;
   }
 

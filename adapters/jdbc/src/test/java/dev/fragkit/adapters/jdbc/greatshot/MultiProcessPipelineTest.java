@@ -205,6 +205,9 @@ class MultiProcessPipelineTest {
 
       // Clips: two render jobs per highlight (of the first RENDER_DEMOS demos, to keep the run short),
       // B and C racing for them.
+      if (seen.stream().noneMatch(e -> e.what().equals("READY") && e.child().equals("C"))) {
+        await(e -> e.what().equals("READY") && e.child().equals("C"), "C ready");
+      }
       List<HighlightRecord> highlights = new ArrayList<>();
       demos.subList(0, RENDER_DEMOS).forEach(d -> highlights.addAll(store.highlights(d.id())));
       for (HighlightRecord h : highlights) {
