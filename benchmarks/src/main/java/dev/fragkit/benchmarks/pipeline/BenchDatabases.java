@@ -26,9 +26,9 @@ final class BenchDatabases implements AutoCloseable {
       String url = "jdbc:h2:file:" + dir.resolve(name + "-h2") + ";" + JdbcDatabase.H2_OPTIONS;
       return new BenchDatabases(JdbcDatabase.open(url, "sa", "", poolSize), null);
     }
-    Path data = dir.resolve(name + "-pg");
-    boolean exists = Files.isDirectory(data.resolve("base"));
-    EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(!exists).start();
+    // Never clean: the cluster (and its seeded data) survives this fork; initdb runs only when it is new.
+    EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve(name + "-pg"))
+        .setCleanDataDirectory(false).start();
     return new BenchDatabases(JdbcDatabase.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", poolSize), pg);
   }
 

@@ -61,7 +61,8 @@ CREATE TABLE greatshot_player_stats (
 );
 CREATE INDEX idx_greatshot_players_kills ON greatshot_player_stats (kills DESC, demo_id, player);
 CREATE INDEX idx_greatshot_players_damage ON greatshot_player_stats (damage_given DESC, demo_id, player);
-CREATE INDEX idx_greatshot_players_accuracy ON greatshot_player_stats (accuracy DESC, kills, demo_id, player);
+-- ORDER BY accuracy DESC, demo_id, player with the kills filter checked on the index entries (no sort step).
+CREATE INDEX idx_greatshot_players_accuracy ON greatshot_player_stats (accuracy DESC, demo_id, player, kills);
 
 -- Analysis and render (clip) jobs. A running job whose lease_until_ms passed is claimable again.
 CREATE TABLE greatshot_jobs (
