@@ -184,7 +184,7 @@ class MultiProcessPipelineTest {
       seen.stream().filter(e -> e.child().equals("A") && Set.of("SUCCEEDED", "FAILED", "LOST").contains(e.what()))
           .forEach(e -> inFlightInA.remove(e.subject()));
       assertThat(inFlightInA).contains(spin.id()).hasSizeLessThanOrEqualTo(4);
-      // A worker whose lease expired under load (no renewal within 2 s) stops and reports LOST (usually
+      // A worker whose lease expired under load (no renewal within 6 s) stops and reports LOST (usually
       // after running the analyzer); the job then runs again elsewhere. Every run ends in the one commit,
       // a LOST, or A's death, so 1 <= runs <= 1 + lost + killed-in-A; the killed spinning job ran at least twice.
       Map<String, Integer> lost = new HashMap<>();

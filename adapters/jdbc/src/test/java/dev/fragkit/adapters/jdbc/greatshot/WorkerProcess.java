@@ -70,7 +70,7 @@ public final class WorkerProcess {
         }
       };
       JobRunnerConfig config = JobRunnerConfig.builder().workers(4).ownerId(name)
-          .leaseDuration(Duration.ofSeconds(2)).renewInterval(Duration.ofMillis(300))
+          .leaseDuration(Duration.ofSeconds(6)).renewInterval(Duration.ofMillis(500))
           .pollInterval(Duration.ofMillis(50)).progressInterval(Duration.ofMillis(200))
           .analysisRetryWait(Duration.ofMillis(1)).renderRetryWait(Duration.ofMillis(1))
           .clipWait(Duration.ofMillis(50)).maxClaims(5).build();
