@@ -1,0 +1,46 @@
+package dev.fragkit.benchmarks.pipeline;
+
+import dev.fragkit.adapters.jdbc.JdbcDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Databases for the pipeline benchmarks, kept under {@code benchmarks/target/bench-data} (override:
+ * {@code -Dfragkit.bench.dir=...}) so a seeded data set is reused by every fork. Not thread-safe.
+ */
+final class BenchDatabases implements AutoCloseable {
+  private final JdbcDatabase db;
+  private final EmbeddedPostgres pg;
+
+  private BenchDatabases(JdbcDatabase db, EmbeddedPostgres pg) {
+    this.db = db;
+    this.pg = pg;
+  }
+
+  static BenchDatabases open(String engine, String name, int poolSize) throws IOException {
+    Path dir = Path.of(System.getProperty("fragkit.bench.dir", "target/bench-data")).toAbsolutePath();
+    Files.createDirectories(dir);
+    if (engine.equals("H2")) {
+      String url = "jdbc:h2:file:" + dir.resolve(name + "-h2") + ";" + JdbcDatabase.H2_OPTIONS;
+      return new BenchDatabases(JdbcDatabase.open(url, "sa", "", poolSize), null);
+    }
+    // Never clean: the cluster (and its seeded data) survives this fork; initdb runs only when it is new.
+    EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve(name + "-pg"))
+        .setCleanDataDirectory(false).start();
+    return new BenchDatabases(JdbcDatabase.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", poolSize), pg);
+  }
+
+  JdbcDatabase db() {
+    return db;
+  }
+
+  @Override
+  public void close() throws IOException {
+    db.close();
+    if (pg != null) {
+      pg.close();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.fragkit.greatshot.store;
+
+/** Root of the store failures that callers may want to tell apart. Unchecked. */
+public abstract class StoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  protected StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  protected StoreException(String message) {
+    super(message);
+  }
+}
