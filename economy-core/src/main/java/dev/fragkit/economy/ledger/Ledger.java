@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -298,7 +299,7 @@ public final class Ledger {
       if (h.state() != HoldState.PENDING) {
         throw new HoldStateException(h, "update");
       }
-      Hold updated = h.with(h.amount(), HoldState.PENDING, clock.instant(), payload);
+      Hold updated = h.with(h.amount(), HoldState.PENDING, now(), payload);
       tx.putHold(updated);
       return updated;
     }));
@@ -423,7 +424,7 @@ public final class Ledger {
         }
         return new Result(prior.get(), false);
       }
-      Op op = new Op(tx, operationId, kind, clock.instant());
+      Op op = new Op(tx, operationId, kind, now());
       String outcome = body.apply(op);
       tx.recordOperation(operationId, kind, request, outcome, op.now);
       return new Result(new Receipt(operationId, kind, request, outcome, op.now, op.transfers), true);
@@ -432,6 +433,11 @@ public final class Ledger {
       listener.onApplied(result.receipt());
     }
     return result.receipt();
+  }
+
+  /** Timestamps are kept to the microsecond, the precision every store (PostgreSQL too) can hold. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private <T> T withRetry(java.util.function.Supplier<T> call) {

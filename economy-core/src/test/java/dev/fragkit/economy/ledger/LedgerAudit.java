@@ -2,6 +2,7 @@ package dev.fragkit.economy.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,15 +48,15 @@ public final class LedgerAudit {
   }
 
   /** Money created minus money destroyed, from the journal. */
-  public long mintedMinusBurned(String guild) {
+  public BigInteger mintedMinusBurned(String guild) {
     AccountId mint = AccountId.system(guild, SystemAccount.MINT);
-    long net = 0;
+    BigInteger net = BigInteger.ZERO;
     for (Transfer t : journal) {
       if (t.debit().equals(mint)) {
-        net += t.amount();
+        net = net.add(BigInteger.valueOf(t.amount()));
       }
       if (t.credit().equals(mint)) {
-        net -= t.amount();
+        net = net.subtract(BigInteger.valueOf(t.amount()));
       }
     }
     return net;
@@ -78,10 +79,10 @@ public final class LedgerAudit {
     }
     assertThat(balances.keySet()).as("every journal account exists").containsAll(folded.keySet());
     // 2. conservation: sum of all non-mint balances (users + escrow + house + shop) = minted - burned
-    long sum = 0;
+    BigInteger sum = BigInteger.ZERO;
     for (Map.Entry<AccountId, Long> e : balances.entrySet()) {
       if (e.getKey().guild().equals(guild) && !e.getKey().equals(AccountId.system(guild, SystemAccount.MINT))) {
-        sum = Math.addExact(sum, e.getValue());
+        sum = sum.add(BigInteger.valueOf(e.getValue()));
       }
     }
     assertThat(sum).as("sum of balances + escrow = minted - burned").isEqualTo(mintedMinusBurned(guild));

@@ -389,7 +389,8 @@ public abstract class LedgerStoreContractTest {
   @Test
   void seededBankSimulationKeepsEveryInvariant() throws Exception {
     int threads = simulationThreads();
-    int ops = simulationOperations();
+    // -Dfragkit.simulation.operations=100000 runs any store at full size
+    int ops = Integer.getInteger("fragkit.simulation.operations", simulationOperations());
     int cold = simulationColdAccounts();
     long seed = simulationSeed();
     TestClock simClock = TestClock.ticking(Duration.ofSeconds(20));
