@@ -1,0 +1,80 @@
+package dev.fragkit.economy.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fragkit.economy.ledger.TestClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MaintenanceSchedulerTest {
+  private final TestClock clock = TestClock.fixed();
+  private final InMemoryScheduleState state = new InMemoryScheduleState();
+  private final InMemoryLeaseStore leases = new InMemoryLeaseStore();
+  private final List<String> log = new ArrayList<>();
+
+  private MaintenanceScheduler node(String name) {
+    return new MaintenanceScheduler(clock, state, leases, name)
+        .every("tempbans", Duration.ofMinutes(1), Duration.ofMinutes(5), () -> log.add(name + ":tempbans"))
+        .every("backup", Duration.ofDays(1), Duration.ofHours(1), () -> log.add(name + ":backup"));
+  }
+
+  @Test
+  void overdueWorkRunsAtStartUpAndThenOnItsInterval() {
+    state.recordRun("backup", TestClock.START.minus(Duration.ofDays(2)));
+    state.recordRun("tempbans", TestClock.START);
+    MaintenanceScheduler s = node("a");
+    assertThat(s.runDue()).containsExactly("backup");
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(s.runDue()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(s.runDue()).containsExactly("tempbans");
+    assertThat(state.lastRun("tempbans")).contains(TestClock.START.plusSeconds(60));
+  }
+
+  @Test
+  void twoNodesSharingStateAndLeasesRunEachDueTaskOnce() {
+    MaintenanceScheduler a = node("a");
+    MaintenanceScheduler b = node("b");
+    a.runDue();
+    b.runDue();
+    assertThat(log).containsExactly("a:tempbans", "a:backup");
+    clock.advance(Duration.ofMinutes(1));
+    leases.tryAcquire("task:tempbans", "b", clock.instant(), Duration.ofMinutes(5)); // b is running it
+    assertThat(a.runDue()).isEmpty();
+    leases.release("task:tempbans", "b");
+    assertThat(b.runDue()).containsExactly("tempbans");
+  }
+
+  @Test
+  void aFailingTaskIsRetriedNextTickAndDoesNotStopOthers() {
+    int[] calls = {0};
+    MaintenanceScheduler s = new MaintenanceScheduler(clock, state, leases, "a")
+        .every("flaky", Duration.ofMinutes(1), Duration.ofMinutes(1), () -> {
+          if (calls[0]++ == 0) {
+            throw new IllegalStateException("boom");
+          }
+        })
+        .every("other", Duration.ofMinutes(1), Duration.ofMinutes(1), () -> log.add("other"));
+    assertThat(s.runDue()).containsExactly("other");
+    assertThat(state.lastRun("flaky")).isEmpty();
+    assertThat(s.runDue()).containsExactly("flaky");
+    assertThat(leases.current("task:flaky")).isEmpty();
+  }
+
+  @Test
+  void leaseRefreshAndReleaseVerifyTheOwner() {
+    assertThat(leases.tryAcquire("l", "a", clock.instant(), Duration.ofSeconds(30))).isTrue();
+    assertThat(leases.tryAcquire("l", "b", clock.instant(), Duration.ofSeconds(30))).isFalse();
+    assertThat(leases.refresh("l", "b", clock.instant(), Duration.ofSeconds(30))).isFalse();
+    assertThat(leases.release("l", "b")).isFalse();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(leases.refresh("l", "a", clock.instant(), Duration.ofSeconds(30))).as("expired").isFalse();
+    assertThat(leases.tryAcquire("l", "b", clock.instant(), Duration.ofSeconds(30))).isTrue();
+    assertThat(leases.release("l", "a")).as("old owner cannot delete the new lease").isFalse();
+    assertThat(leases.current("l").orElseThrow().owner()).isEqualTo("b");
+    assertThat(leases.refresh("l", "b", clock.instant(), Duration.ofSeconds(30))).isTrue();
+    assertThat(leases.release("l", "b")).isTrue();
+  }
+}
