@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -134,22 +135,18 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
   }
 
   private Entry lock(K key, long timeoutNanos) {
-    Entry e = entries.compute(key, (k, old) -> {
-      Entry n = old == null ? new Entry() : old;
-      n.users++;
-      return n;
-    });
+    Entry e = retain(key);
     boolean locked = false;
     try {
       locked = e.lock.tryLock() || e.lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException ie) {
-      unuse(key);
+      unuse(key, e);
       Thread.currentThread().interrupt();
       throw new LockInterruptedException(String.valueOf(key), ie);
     }
     if (!locked) {
       String holder = describe(e);
-      unuse(key);
+      unuse(key, e);
       throw new LockTimeoutException(String.valueOf(key), Duration.ofNanos(timeoutNanos), holder);
     }
     if (e.lock.getHoldCount() == 1) {
@@ -158,6 +155,29 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
       e.since = clock.instant();
     }
     return e;
+  }
+
+  /**
+   * The live entry of {@code key} with its user count raised. Lock-free: an entry whose count
+   * reached zero is dead (count -1), is removed from the map and never used again, so two threads
+   * can never lock different entries for one key.
+   */
+  private Entry retain(K key) {
+    while (true) {
+      Entry e = entries.get(key);
+      if (e == null) {
+        Entry fresh = new Entry();
+        Entry prev = entries.putIfAbsent(key, fresh);
+        if (prev == null) {
+          return fresh;
+        }
+        e = prev;
+      }
+      if (e.retain()) {
+        return e;
+      }
+      entries.remove(key, e);
+    }
   }
 
   private static @Nullable String describe(Entry e) {
@@ -170,11 +190,13 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
       e.owner = null;
     }
     e.lock.unlock();
-    unuse(key);
+    unuse(key, e);
   }
 
-  private void unuse(K key) {
-    entries.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+  private void unuse(K key, Entry e) {
+    if (e.users.decrementAndGet() == 0 && e.users.compareAndSet(0, -1)) {
+      entries.remove(key, e);
+    }
   }
 
   private void releaseAll(List<Slot<K>> held) {
@@ -214,10 +236,22 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
 
   private static final class Entry {
     final ReentrantLock lock = new ReentrantLock();
-    /** Guarded by the map's per-key compute. */
-    int users;
+    /** Threads holding or waiting for this entry; -1 once dead. Starts at 1 for its creator. */
+    final AtomicInteger users = new AtomicInteger(1);
     volatile @Nullable Thread owner;
     volatile long sinceNanos;
     volatile Instant since = Instant.EPOCH;
+
+    boolean retain() {
+      while (true) {
+        int n = users.get();
+        if (n <= 0) {
+          return false;
+        }
+        if (users.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+    }
   }
 }
