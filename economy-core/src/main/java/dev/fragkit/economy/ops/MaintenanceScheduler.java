@@ -3,6 +3,9 @@ package dev.fragkit.economy.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,15 @@ public final class MaintenanceScheduler implements AutoCloseable {
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private @Nullable ScheduledExecutorService executor;
 
-  private record Task(String name, Duration interval, Duration leaseTtl, Runnable body) {}
+  /** Default time of the daily backup: 03:00 local (the reference's cron '3 0 * * *' meant 00:03). */
+  public static final LocalTime DEFAULT_BACKUP_TIME = LocalTime.of(3, 0);
+
+  /** When a task is due, given its last run (null = never) and now. */
+  private interface Due {
+    boolean test(@Nullable Instant last, Instant now);
+  }
+
+  private record Task(String name, Due due, Duration leaseTtl, Runnable body) {}
 
   public MaintenanceScheduler(Clock clock, ScheduleState state, LeaseStore leases, String node) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -52,8 +63,32 @@ public final class MaintenanceScheduler implements AutoCloseable {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval <= 0 for task " + name + ": " + interval);
     }
-    if (tasks.putIfAbsent(name, new Task(name, interval, leaseTtl, Objects.requireNonNull(body, "body"))) != null) {
-      throw new IllegalArgumentException("task already scheduled: " + name);
+    return add(new Task(name, (last, now) -> last == null || !now.isBefore(last.plus(interval)), leaseTtl, body));
+  }
+
+  /**
+   * Adds a task run once a day at {@code time} in {@code zone}; if the latest such time passed
+   * since its last run (or it never ran) it is due at once.
+   */
+  public synchronized MaintenanceScheduler dailyAt(String name, LocalTime time, ZoneId zone, Duration leaseTtl,
+      Runnable body) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(zone, "zone");
+    return add(new Task(name, (last, now) -> last == null || last.isBefore(latestOccurrence(time, zone, now)),
+        leaseTtl, body));
+  }
+
+  /** The latest instant at or before {@code now} whose local time in {@code zone} is {@code time}. */
+  static Instant latestOccurrence(LocalTime time, ZoneId zone, Instant now) {
+    ZonedDateTime local = now.atZone(zone);
+    ZonedDateTime today = local.toLocalDate().atTime(time).atZone(zone);
+    return (today.isAfter(local) ? today.minusDays(1) : today).toInstant();
+  }
+
+  private MaintenanceScheduler add(Task task) {
+    Objects.requireNonNull(task.body(), "body");
+    if (tasks.putIfAbsent(task.name(), task) != null) {
+      throw new IllegalArgumentException("task already scheduled: " + task.name());
     }
     return this;
   }
@@ -67,8 +102,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
     List<String> ran = new ArrayList<>();
     for (Task t : snapshot) {
       Instant now = clock.instant();
-      Instant last = state.lastRun(t.name()).orElse(null);
-      if (last != null && now.isBefore(last.plus(t.interval()))) {
+      if (!t.due().test(state.lastRun(t.name()).orElse(null), now)) {
         continue;
       }
       String lease = "task:" + t.name();
@@ -78,8 +112,7 @@ public final class MaintenanceScheduler implements AutoCloseable {
       }
       try {
         // re-check under the lease: another node may have just run it
-        Instant again = state.lastRun(t.name()).orElse(null);
-        if (again != null && now.isBefore(again.plus(t.interval()))) {
+        if (!t.due().test(state.lastRun(t.name()).orElse(null), now)) {
           continue;
         }
         t.body().run();

@@ -64,6 +64,25 @@ class MaintenanceSchedulerTest {
   }
 
   @Test
+  void dailyBackupRunsAtThreeLocalTimeAndCatchesUpAfterDowntime() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    MaintenanceScheduler s = new MaintenanceScheduler(clock, state, leases, "a")
+        .dailyAt("backup", MaintenanceScheduler.DEFAULT_BACKUP_TIME, berlin, Duration.ofHours(1), () -> log.add("backup"));
+    assertThat(s.runDue()).as("never ran: due at start-up").containsExactly("backup");
+    // 2026-01-01T00:00Z is 01:00 in Berlin; 03:00 Berlin = 02:00Z
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(s.runDue()).isEmpty();
+    clock.advance(Duration.ofMinutes(61));
+    assertThat(s.runDue()).containsExactly("backup");
+    assertThat(s.runDue()).isEmpty();
+    clock.advance(Duration.ofDays(3)); // down for three days: one catch-up run, not three
+    assertThat(s.runDue()).containsExactly("backup");
+    assertThat(s.runDue()).isEmpty();
+    assertThat(MaintenanceScheduler.latestOccurrence(java.time.LocalTime.of(3, 0), berlin,
+        java.time.Instant.parse("2026-01-01T01:59:59Z"))).isEqualTo(java.time.Instant.parse("2025-12-31T02:00:00Z"));
+  }
+
+  @Test
   void leaseRefreshAndReleaseVerifyTheOwner() {
     assertThat(leases.tryAcquire("l", "a", clock.instant(), Duration.ofSeconds(30))).isTrue();
     assertThat(leases.tryAcquire("l", "b", clock.instant(), Duration.ofSeconds(30))).isFalse();
