@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Per-key mutual exclusion inside one JVM.
  *
  * <ul>
- *   <li>Each key has its own reentrant lock; locks of unused keys are discarded, so keys may be
- *       unbounded (operation ids, for example).
+ *   <li>Each key has its own reentrant lock. Up to a few thousand idle lock objects are kept for
+ *       reuse; beyond that, locks of released keys are discarded, so keys may be unbounded
+ *       (operation ids, for example).
  *   <li>{@link #acquire(Collection)} takes several keys in their natural (sorted) order, so two
  *       callers asking for overlapping key sets never deadlock; on failure nothing stays held.
  *   <li>Waiting is bounded: after the timeout a {@link LockTimeoutException} names the key and its
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  *     with {@code equals}
  */
 public final class KeyedLockManager<K extends Comparable<? super K>> {
+  /** Idle lock objects kept for reuse before released keys are discarded. */
+  static final int MAX_IDLE_ENTRIES = 4096;
+
   private final ConcurrentHashMap<K, Entry> entries = new ConcurrentHashMap<>();
   private final Duration defaultTimeout;
   private final Clock clock;
@@ -117,8 +121,9 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     entries.forEach((key, e) -> {
       Thread owner = e.owner;
       if (owner != null && e.lock.isLocked()) {
-        out.add(new LockInfo(String.valueOf(key), owner.getName(), e.since,
-            Duration.ofNanos(Math.max(0, now - e.sinceNanos)), e.lock.getQueueLength()));
+        long since = e.sinceNanos;
+        out.add(new LockInfo(String.valueOf(key), owner.getName(), since(since),
+            Duration.ofNanos(Math.max(0, now - since)), e.lock.getQueueLength()));
       }
     });
     return out;
@@ -129,8 +134,19 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     return diagnostics().stream().filter(i -> i.heldFor().compareTo(threshold) > 0).toList();
   }
 
-  /** Number of keys that currently have a lock object (held or awaited). */
+  /** Number of keys currently held or awaited. */
   public int activeKeys() {
+    int n = 0;
+    for (Entry e : entries.values()) {
+      if (e.users.get() > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Lock objects currently in the map (active plus idle ones kept for reuse). */
+  int cachedKeys() {
     return entries.size();
   }
 
@@ -152,15 +168,15 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     if (e.lock.getHoldCount() == 1) {
       e.owner = Thread.currentThread();
       e.sinceNanos = System.nanoTime();
-      e.since = clock.instant();
     }
     return e;
   }
 
   /**
-   * The live entry of {@code key} with its user count raised. Lock-free: an entry whose count
-   * reached zero is dead (count -1), is removed from the map and never used again, so two threads
-   * can never lock different entries for one key.
+   * The live entry of {@code key} with its user count raised. Lock-free: an idle entry (count 0)
+   * is revived by the next user unless it was discarded first (count set to -1, then removed from
+   * the map); a discarded entry is never used again, so two threads never lock different entries
+   * for one key.
    */
   private Entry retain(K key) {
     while (true) {
@@ -180,9 +196,14 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     }
   }
 
-  private static @Nullable String describe(Entry e) {
+  private @Nullable String describe(Entry e) {
     Thread owner = e.owner;
-    return owner == null ? null : owner.getName() + " since " + e.since;
+    return owner == null ? null : owner.getName() + " since " + since(e.sinceNanos);
+  }
+
+  /** Wall-clock time of a monotonic timestamp (taken lazily: no clock read on the lock path). */
+  private Instant since(long nanos) {
+    return clock.instant().minusNanos(Math.max(0, System.nanoTime() - nanos));
   }
 
   private void unlock(K key, Entry e) {
@@ -194,7 +215,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
   }
 
   private void unuse(K key, Entry e) {
-    if (e.users.decrementAndGet() == 0 && e.users.compareAndSet(0, -1)) {
+    if (e.users.decrementAndGet() == 0 && entries.size() > MAX_IDLE_ENTRIES && e.users.compareAndSet(0, -1)) {
       entries.remove(key, e);
     }
   }
@@ -240,12 +261,11 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     final AtomicInteger users = new AtomicInteger(1);
     volatile @Nullable Thread owner;
     volatile long sinceNanos;
-    volatile Instant since = Instant.EPOCH;
 
     boolean retain() {
       while (true) {
         int n = users.get();
-        if (n <= 0) {
+        if (n < 0) {
           return false;
         }
         if (users.compareAndSet(n, n + 1)) {

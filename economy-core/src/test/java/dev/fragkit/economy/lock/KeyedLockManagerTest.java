@@ -70,7 +70,7 @@ class KeyedLockManagerTest {
       }
     }
     assertThat(counters[0] + counters[1] + counters[2] + counters[3]).as("no lost update").isEqualTo(expected);
-    assertThat(locks.activeKeys()).as("unused lock objects are discarded").isZero();
+    assertThat(locks.activeKeys()).as("nothing held after the run").isZero();
   }
 
   @Test
@@ -171,6 +171,17 @@ class KeyedLockManagerTest {
     assertThat(seen).hasSize(2);
     assertThat(seen.get(0)).hasMessage("interrupted while waiting for lock k");
     assertThat(seen.get(1)).hasMessage("interrupted=true");
+  }
+
+  @Test
+  void idleLockObjectsAreBoundedForUnboundedKeys() {
+    for (int i = 0; i < KeyedLockManager.MAX_IDLE_ENTRIES * 3; i++) {
+      try (KeyedLockManager.Held h = locks.acquire("op-" + i)) {
+        assertThat(locks.isHeldByCurrentThread("op-" + i)).isTrue();
+      }
+    }
+    assertThat(locks.cachedKeys()).isLessThanOrEqualTo(KeyedLockManager.MAX_IDLE_ENTRIES + 1);
+    assertThat(locks.activeKeys()).isZero();
   }
 
   @Test

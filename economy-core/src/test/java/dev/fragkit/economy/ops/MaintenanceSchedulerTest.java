@@ -81,19 +81,4 @@ class MaintenanceSchedulerTest {
     assertThat(MaintenanceScheduler.latestOccurrence(java.time.LocalTime.of(3, 0), berlin,
         java.time.Instant.parse("2026-01-01T01:59:59Z"))).isEqualTo(java.time.Instant.parse("2025-12-31T02:00:00Z"));
   }
-
-  @Test
-  void leaseRefreshAndReleaseVerifyTheOwner() {
-    assertThat(leases.tryAcquire("l", "a", clock.instant(), Duration.ofSeconds(30))).isTrue();
-    assertThat(leases.tryAcquire("l", "b", clock.instant(), Duration.ofSeconds(30))).isFalse();
-    assertThat(leases.refresh("l", "b", clock.instant(), Duration.ofSeconds(30))).isFalse();
-    assertThat(leases.release("l", "b")).isFalse();
-    clock.advance(Duration.ofSeconds(31));
-    assertThat(leases.refresh("l", "a", clock.instant(), Duration.ofSeconds(30))).as("expired").isFalse();
-    assertThat(leases.tryAcquire("l", "b", clock.instant(), Duration.ofSeconds(30))).isTrue();
-    assertThat(leases.release("l", "a")).as("old owner cannot delete the new lease").isFalse();
-    assertThat(leases.current("l").orElseThrow().owner()).isEqualTo("b");
-    assertThat(leases.refresh("l", "b", clock.instant(), Duration.ofSeconds(30))).isTrue();
-    assertThat(leases.release("l", "b")).isTrue();
-  }
 }
