@@ -48,6 +48,24 @@ class HealthRegistryTest {
   }
 
   @Test
+  void journalCheckDetectsABalanceThatDisagreesWithTheJournal() {
+    ledger.openAccount("o", "g", "a");
+    ledger.openAccount("o2", "g", "b");
+    ledger.transfer("t", AccountId.user("g", "a"), AccountId.user("g", "b"), 3);
+    HealthCheck check = LedgerHealthChecks.journalMatchesBalances(store);
+    assertThat(check.check("data").status()).isEqualTo(HealthStatus.OK);
+    assertThat(check.check("data").message()).isEqualTo("3 journal entries match all balances");
+    // a write that bypasses the ledger (a lost or invented coin) must be caught
+    store.apply(new dev.fragkit.economy.ledger.ChangeSet(
+        java.util.List.of(new dev.fragkit.economy.ledger.AccountBalance(AccountId.user("g", "b"), 14)),
+        java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+        java.util.List.of()));
+    HealthResult bad = check.check("data");
+    assertThat(bad.status()).isEqualTo(HealthStatus.CRITICAL);
+    assertThat(bad.message()).isEqualTo("journal and balances disagree (sum 1): [g/b balance 14 journal 13]");
+  }
+
+  @Test
   void aThrowingCheckIsReportedCriticalNotSwallowed() {
     HealthReport r = new HealthRegistry(clock).register("boom", name -> {
       throw new IllegalStateException("disk gone");
