@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * Diagnostic view of one held lock: who holds it, since when, and how many threads wait.
  *
+ * <p>Immutable.
+ *
  * @param key the key, as {@code String.valueOf(key)}
  * @param holder the holding thread's name
  * @param since when the holder acquired it (wall clock of the manager)

@@ -90,16 +90,21 @@ public final class JdbcLedgerStore implements LedgerStore {
     } catch (LedgerException e) {
       throw e;
     } catch (JdbiException e) {
-      throw translate(e);
+      throw translate(e, String.join(",", new TreeSet<>(lockKeys)));
     }
   }
 
   private RuntimeException translate(JdbiException e) {
+    return translate(e, "economy lock keys");
+  }
+
+  /** Lock waits beyond the timeout become {@link LockTimeoutException} naming {@code keys}. */
+  private RuntimeException translate(JdbiException e, String keys) {
     SQLException sql = findSql(e);
     String state = sql == null ? null : sql.getSQLState();
     int code = sql == null ? 0 : sql.getErrorCode();
     if ("55P03".equals(state) || (dialect == JdbcDatabase.Dialect.H2 && code == 50200)) {
-      return new LockTimeoutException("economy lock keys", lockTimeout, null);
+      return new LockTimeoutException(keys, lockTimeout, null);
     }
     return new StoreException("ledger store failure (SQLState " + state + "): " + e.getMessage(), e);
   }
