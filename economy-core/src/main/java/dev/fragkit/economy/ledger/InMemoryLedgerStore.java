@@ -211,6 +211,18 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return inventory.getOrDefault(inventoryKey(account, sku), 0L);
   }
 
+  @Override
+  public List<ChangeSet.Inventory> inventories() {
+    List<ChangeSet.Inventory> out = new ArrayList<>();
+    inventory.forEach((k, v) -> {
+      if (v > 0) {
+        int hash = k.indexOf('#');
+        out.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
+      }
+    });
+    return out;
+  }
+
   static Receipt toReceipt(OperationRecord op, List<Transfer> transfers) {
     return new Receipt(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), transfers);
   }

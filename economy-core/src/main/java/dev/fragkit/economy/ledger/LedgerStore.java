@@ -49,6 +49,9 @@ public interface LedgerStore extends AutoCloseable {
 
   long inventory(AccountId account, String sku);
 
+  /** Every inventory row with a positive quantity (audits, orphan checks). */
+  List<ChangeSet.Inventory> inventories();
+
   /** Releases resources. Idempotent. The default does nothing. */
   @Override
   default void close() {}

@@ -80,6 +80,18 @@ public final class LedgerHealthChecks {
     };
   }
 
+  /** Warn when an account owns units of an item its guild's shop no longer has. */
+  public static HealthCheck orphanInventory(LedgerStore store) {
+    return name -> {
+      List<String> orphans = store.inventories().stream()
+          .filter(i -> store.shopItem(i.account().guild(), i.sku()).isEmpty())
+          .map(i -> i.account() + ":" + i.sku()).sorted().toList();
+      return orphans.isEmpty() ? HealthResult.ok(name, "no orphan inventory")
+          : new HealthResult(name, HealthStatus.WARN, orphans.size() + " inventory rows of unknown items: "
+              + orphans.stream().limit(10).toList());
+    };
+  }
+
   /** Warn when games are pending longer than {@code maxAge} (the sweeper is not running). */
   public static HealthCheck stalePendingGames(LedgerStore store, Clock clock, Duration maxAge) {
     return name -> {

@@ -273,6 +273,9 @@ public abstract class LedgerStoreContractTest {
     assertThatThrownBy(() -> ledger.purchase("p4", a, "gem", 1)).isInstanceOf(InsufficientFundsException.class);
     assertThat(ledger.inventory(a, "gem")).isZero();
     assertThat(ledger.balance(AccountId.system(G, SystemAccount.SHOP))).isEqualTo(600);
+    assertThat(store.inventories()).containsExactly(new ChangeSet.Inventory(a, "sword", 2));
+    assertThat(dev.fragkit.economy.ops.LedgerHealthChecks.orphanInventory(store).check("orphans").status())
+        .isEqualTo(dev.fragkit.economy.ops.HealthStatus.OK);
   }
 
   @Test

@@ -180,5 +180,10 @@ class LedgerTest {
     public long inventory(AccountId account, String sku) {
       return d.inventory(account, sku);
     }
+
+    @Override
+    public List<ChangeSet.Inventory> inventories() {
+      return d.inventories();
+    }
   }
 }

@@ -66,6 +66,20 @@ class HealthRegistryTest {
   }
 
   @Test
+  void inventoryOfAnItemNoLongerInTheShopIsAnOrphan() {
+    ledger.openAccount("o", "g", "a");
+    ledger.putShopItem(new dev.fragkit.economy.ledger.ShopItem("g", "hat", "Hat", 2, 5));
+    ledger.purchase("p", AccountId.user("g", "a"), "hat", 1);
+    assertThat(LedgerHealthChecks.orphanInventory(store).check("orphans").status()).isEqualTo(HealthStatus.OK);
+    InMemoryLedgerStore other = InMemoryLedgerStore.create(); // same inventory, empty shop
+    other.apply(new dev.fragkit.economy.ledger.ChangeSet(java.util.List.of(), java.util.List.of(), java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), store.inventories(), java.util.List.of()));
+    HealthResult r = LedgerHealthChecks.orphanInventory(other).check("orphans");
+    assertThat(r.status()).isEqualTo(HealthStatus.WARN);
+    assertThat(r.message()).isEqualTo("1 inventory rows of unknown items: [g/a:hat]");
+  }
+
+  @Test
   void aThrowingCheckIsReportedCriticalNotSwallowed() {
     HealthReport r = new HealthRegistry(clock).register("boom", name -> {
       throw new IllegalStateException("disk gone");

@@ -317,6 +317,11 @@ public final class FsLedgerStore implements LedgerStore {
     return memory.inventory(account, sku);
   }
 
+  @Override
+  public List<ChangeSet.Inventory> inventories() {
+    return memory.inventories();
+  }
+
   /** Closes the journal and releases the directory lock. Idempotent. */
   @Override
   public void close() {

@@ -4,6 +4,7 @@ import dev.fragkit.adapters.jdbc.JdbcDatabase;
 import dev.fragkit.economy.LedgerException;
 import dev.fragkit.economy.ledger.AccountBalance;
 import dev.fragkit.economy.ledger.AccountId;
+import dev.fragkit.economy.ledger.ChangeSet;
 import dev.fragkit.economy.ledger.Hold;
 import dev.fragkit.economy.ledger.HoldState;
 import dev.fragkit.economy.ledger.LedgerStore;
@@ -283,6 +284,14 @@ public final class JdbcLedgerStore implements LedgerStore {
   private static long inventory(Handle h, AccountId account, String sku) {
     return h.createQuery("SELECT quantity FROM economy_inventory WHERE account_key = ? AND sku = ?")
         .bind(0, account.key()).bind(1, sku).mapTo(Long.class).findOne().orElse(0L);
+  }
+
+  @Override
+  public List<ChangeSet.Inventory> inventories() {
+    return read(h -> h.createQuery("SELECT account_key, sku, quantity FROM economy_inventory WHERE quantity > 0"
+            + " ORDER BY account_key, sku")
+        .map((rs, ctx) -> new ChangeSet.Inventory(AccountId.parse(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+        .list());
   }
 
   private <T> T read(Function<Handle, T> query) {

@@ -7,7 +7,7 @@ import dev.fragkit.economy.ledger.LedgerStoreContractTest;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Store contract on real PostgreSQL (embedded binaries). Simulation: 16 threads, 3,000
+ * Store contract on real PostgreSQL (embedded binaries). Simulation: 16 threads, 2,500
  * operations, 10 hot + 200 cold accounts (smaller than in memory to keep the suite short).
  */
 class JdbcLedgerStorePostgresTest extends LedgerStoreContractTest {
@@ -21,7 +21,7 @@ class JdbcLedgerStorePostgresTest extends LedgerStoreContractTest {
 
   @Override
   protected int simulationOperations() {
-    return 3_000;
+    return 2_500;
   }
 
   @Override

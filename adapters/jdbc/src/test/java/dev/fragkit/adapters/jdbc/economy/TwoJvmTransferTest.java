@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoJvmTransferTest {
   private static final int HOT = 4;
-  private static final int OPS = 800;
+  private static final int OPS = 600;
 
   @Test
   void twoJvmsOnOnePostgresLoseNoUpdate() throws Exception {
