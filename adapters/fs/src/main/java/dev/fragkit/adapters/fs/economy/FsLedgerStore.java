@@ -1,0 +1,343 @@
+package dev.fragkit.adapters.fs.economy;
+
+import dev.fragkit.economy.ledger.AccountBalance;
+import dev.fragkit.economy.ledger.AccountId;
+import dev.fragkit.economy.ledger.ChangeSet;
+import dev.fragkit.economy.ledger.Hold;
+import dev.fragkit.economy.ledger.HoldState;
+import dev.fragkit.economy.ledger.InMemoryLedgerStore;
+import dev.fragkit.economy.ledger.LedgerStore;
+import dev.fragkit.economy.ledger.LedgerTransaction;
+import dev.fragkit.economy.ledger.Receipt;
+import dev.fragkit.economy.ledger.ShopItem;
+import dev.fragkit.economy.ledger.StoreException;
+import dev.fragkit.economy.ledger.Transfer;
+import dev.fragkit.economy.lock.KeyedLockManager;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link LedgerStore} kept in one directory: the state lives in memory ({@link
+ * InMemoryLedgerStore}, keyed locks) and every commit is first appended to a write-ahead journal
+ * ({@code journal-<generation>.log}, one CRC32C-checked JSON line per transaction, fsynced before the
+ * commit is published or returned). Opening the directory loads {@code snapshot.json}, replays the
+ * journal, cuts a torn last line (a crash mid-append) and writes a new snapshot with {@link
+ * AtomicFiles} (temp, fsync, rename, fsync directory) before starting a new journal generation.
+ * Corruption before the last line is refused with {@link StoreException}.
+ *
+ * <p>Only one process may open a directory: an OS file lock on {@code LOCK} is held while open (and
+ * released by the OS if the process dies). Thread-safe. {@link #close()} releases it.
+ */
+public final class FsLedgerStore implements LedgerStore {
+  private static final Logger LOG = LoggerFactory.getLogger(FsLedgerStore.class);
+  private static final String SNAPSHOT = "snapshot.json";
+  private static final String HEADER = "fragkit-ledger-snapshot v1 generation=";
+
+  private final Path dir;
+  private final InMemoryLedgerStore memory;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Object journalLock = new Object();
+  private @Nullable FileChannel journal;
+  private final RecoveryReport recovery;
+
+  /** What opening the directory found. */
+  public record RecoveryReport(long generation, int replayedTransactions, boolean tornTailTruncated) {}
+
+  private FsLedgerStore(Path dir, FileChannel lockChannel, FileLock lock, Duration lockTimeout) throws IOException {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.memory = InMemoryLedgerStore.create(KeyedLockManager.create(lockTimeout), this::append);
+    this.recovery = recover();
+  }
+
+  /** Opens (creating if needed) the store in {@code dir}, recovering from its journal. */
+  public static FsLedgerStore open(Path dir) throws IOException {
+    return open(dir, Duration.ofSeconds(10));
+  }
+
+  public static FsLedgerStore open(Path dir, Duration lockTimeout) throws IOException {
+    Files.createDirectories(dir);
+    FileChannel ch = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      ch.close();
+      throw new StoreException("ledger directory " + dir + " is in use by another store instance", null);
+    }
+    try {
+      return new FsLedgerStore(dir, ch, lock, lockTimeout);
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      ch.close();
+      throw e;
+    }
+  }
+
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  /** The keyed locks of the in-memory state (diagnostics). */
+  public KeyedLockManager<String> locks() {
+    return memory.locks();
+  }
+
+  private RecoveryReport recover() throws IOException {
+    long generation = 0;
+    Path snapshot = dir.resolve(SNAPSHOT);
+    if (Files.exists(snapshot)) {
+      String text = Files.readString(snapshot, StandardCharsets.UTF_8);
+      int nl = text.indexOf('\n');
+      if (nl < 0 || !text.startsWith(HEADER)) {
+        throw new StoreException("snapshot " + snapshot + " has no valid header", null);
+      }
+      generation = Long.parseLong(text.substring(HEADER.length(), nl).trim());
+      String body = text.substring(nl + 1).strip();
+      ChangeSet state = checkedLine(body);
+      if (state == null) {
+        throw new StoreException("snapshot " + snapshot + " fails its checksum", null);
+      }
+      memory.apply(state);
+    }
+    Path journalPath = journalPath(generation);
+    int replayed = 0;
+    boolean torn = false;
+    if (Files.exists(journalPath)) {
+      byte[] bytes = Files.readAllBytes(journalPath);
+      int start = 0;
+      int lineNo = 0;
+      while (start < bytes.length) {
+        lineNo++;
+        int end = indexOf(bytes, (byte) '\n', start);
+        ChangeSet cs = end < 0 ? null : checkedLine(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        if (cs == null) {
+          boolean last = end < 0 || end == bytes.length - 1;
+          if (!last) {
+            throw new StoreException("journal " + journalPath + " corrupted at line " + lineNo
+                + " (byte " + start + ") with valid data after it", null);
+          }
+          LOG.warn("journal {}: truncating torn last line {} at byte {}", journalPath, lineNo, start);
+          try (FileChannel ch = FileChannel.open(journalPath, StandardOpenOption.WRITE)) {
+            ch.truncate(start);
+            ch.force(true);
+          }
+          torn = true;
+          break;
+        }
+        memory.apply(cs);
+        replayed++;
+        start = end + 1;
+      }
+    }
+    if (replayed > 0 || !Files.exists(journalPath)) {
+      generation = compact(generation);
+    }
+    journal = FileChannel.open(journalPath(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    deleteOtherJournals(generation);
+    LOG.info("ledger store {} opened: generation {}, {} transactions replayed{}", dir, generation, replayed,
+        torn ? ", torn tail truncated" : "");
+    return new RecoveryReport(generation, replayed, torn);
+  }
+
+  /** New empty journal, then a snapshot naming it (atomic); the old journal is then obsolete. */
+  private long compact(long generation) throws IOException {
+    long next = generation + 1;
+    Path fresh = journalPath(next);
+    try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ch.force(true);
+    }
+    AtomicFiles.fsyncDirectory(dir);
+    String body = line(memory.exportState());
+    AtomicFiles.write(dir.resolve(SNAPSHOT), (HEADER + next + "\n" + body).getBytes(StandardCharsets.UTF_8));
+    return next;
+  }
+
+  private void deleteOtherJournals(long generation) throws IOException {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.log")) {
+      for (Path p : ds) {
+        if (!p.getFileName().toString().equals(journalPath(generation).getFileName().toString())) {
+          Files.delete(p);
+        }
+      }
+    }
+    AtomicFiles.fsyncDirectory(dir);
+  }
+
+  private Path journalPath(long generation) {
+    return dir.resolve("journal-" + generation + ".log");
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code crc32c-hex SPACE json NEWLINE}. */
+  private static String line(ChangeSet cs) {
+    String json = ChangeSetCodec.encode(cs);
+    return String.format("%08x", crc(json)) + " " + json + "\n";
+  }
+
+  private static long crc(String json) {
+    CRC32C c = new CRC32C();
+    c.update(json.getBytes(StandardCharsets.UTF_8));
+    return c.getValue();
+  }
+
+  /** The change set of a line, or null when the line is torn or fails its checksum. */
+  private static @Nullable ChangeSet checkedLine(String line) {
+    if (line.length() < 10 || line.charAt(8) != ' ') {
+      return null;
+    }
+    String json = line.substring(9);
+    long expected;
+    try {
+      expected = Long.parseLong(line.substring(0, 8), 16);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (crc(json) != expected) {
+      return null;
+    }
+    return ChangeSetCodec.decode(json);
+  }
+
+  /** The write-ahead step of every commit (called under the transaction's keyed locks). */
+  private void append(ChangeSet changes) {
+    byte[] bytes = line(changes).getBytes(StandardCharsets.UTF_8);
+    synchronized (journalLock) {
+      FileChannel ch = journal;
+      if (ch == null) {
+        throw new IllegalStateException("closed");
+      }
+      long before = -1;
+      try {
+        before = ch.size();
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(false);
+      } catch (IOException e) {
+        if (before >= 0) {
+          try {
+            ch.truncate(before);
+          } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+        throw new StoreException("cannot append to the ledger journal in " + dir + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
+    return memory.inTransaction(lockKeys, work);
+  }
+
+  @Override
+  public OptionalLong balance(AccountId account) {
+    return memory.balance(account);
+  }
+
+  @Override
+  public List<AccountBalance> leaderboard(String guild, int offset, int limit) {
+    return memory.leaderboard(guild, offset, limit);
+  }
+
+  @Override
+  public List<AccountBalance> balances() {
+    return memory.balances();
+  }
+
+  @Override
+  public List<Transfer> journal(AccountId account, Instant from, Instant to) {
+    return memory.journal(account, from, to);
+  }
+
+  @Override
+  public List<Transfer> journalAfter(long afterSequence, int limit) {
+    return memory.journalAfter(afterSequence, limit);
+  }
+
+  @Override
+  public Optional<Receipt> receipt(String operationId) {
+    return memory.receipt(operationId);
+  }
+
+  @Override
+  public Optional<Hold> hold(String holdId) {
+    return memory.hold(holdId);
+  }
+
+  @Override
+  public List<Hold> holds(HoldState state) {
+    return memory.holds(state);
+  }
+
+  @Override
+  public Optional<ShopItem> shopItem(String guild, String sku) {
+    return memory.shopItem(guild, sku);
+  }
+
+  @Override
+  public long inventory(AccountId account, String sku) {
+    return memory.inventory(account, sku);
+  }
+
+  @Override
+  public List<ChangeSet.Inventory> inventories() {
+    return memory.inventories();
+  }
+
+  /** Closes the journal and releases the directory lock. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (journalLock) {
+      if (journal == null) {
+        return;
+      }
+      try {
+        journal.close();
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        throw new StoreException("cannot close ledger store " + dir + ": " + e.getMessage(), e);
+      } finally {
+        journal = null;
+      }
+    }
+  }
+}

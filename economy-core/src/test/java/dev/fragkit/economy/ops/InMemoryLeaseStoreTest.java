@@ -1,0 +1,8 @@
+package dev.fragkit.economy.ops;
+
+class InMemoryLeaseStoreTest extends LeaseStoreContractTest {
+  @Override
+  protected LeaseStore newStore() {
+    return new InMemoryLeaseStore();
+  }
+}
