@@ -8,6 +8,7 @@ import dev.fragkit.greatshot.highlight.Highlight;
 import dev.fragkit.greatshot.highlight.HighlightEngine;
 import dev.fragkit.greatshot.udt.UdtJsonReader;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * One demo file in, its analysis and highlights out — the main job minus writing files. Reads
@@ -67,7 +69,19 @@ public final class DemoAnalyzer {
    * @throws IllegalArgumentException when the extension is not supported
    */
   public Result analyze(Path file) {
+    return analyze(file, read -> {});
+  }
+
+  /**
+   * Analyses one file, reporting how many of its bytes have been consumed so far (about every
+   * 64 KiB and at the end) to {@code bytesRead}, on the calling thread.
+   *
+   * @throws dev.fragkit.greatshot.demo.DemoException when the file is not a readable demo (or UDT_json)
+   * @throws IllegalArgumentException when the extension is not supported
+   */
+  public Result analyze(Path file, LongConsumer bytesRead) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(bytesRead, "bytesRead");
     String name = String.valueOf(file.getFileName());
     if (!isSupported(file)) {
       throw new IllegalArgumentException("unsupported input (expected .dm_84, .tv_84 or UDT_json .json): " + file);
@@ -81,7 +95,8 @@ public final class DemoAnalyzer {
     boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
     AnalysisBuilder builder = AnalysisBuilder.forDemo(name);
     long bytes;
-    try (DigestInputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+    try (DigestInputStream in = new DigestInputStream(new BufferedInputStream(
+        new CountingInputStream(Files.newInputStream(file), bytesRead), 1 << 16),
         sha)) {
       if (json) {
         builder.input("udt_json");
@@ -103,6 +118,48 @@ public final class DemoAnalyzer {
     byte[] buf = new byte[8192];
     while (in.read(buf) >= 0) {
       // the hash covers the whole file even when the reader stopped at the end marker
+    }
+  }
+
+  /** Reports the bytes consumed from the underlying stream, at most once per 64 KiB and at its end. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private static final long STEP = 1 << 16;
+    private final LongConsumer bytesRead;
+    private long count;
+    private long reported;
+
+    CountingInputStream(InputStream in, LongConsumer bytesRead) {
+      super(in);
+      this.bytesRead = bytesRead;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      advance(b < 0 ? -1 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      advance(n);
+      return n;
+    }
+
+    private void advance(int n) {
+      if (n < 0) {
+        if (reported != count) {
+          reported = count;
+          bytesRead.accept(count);
+        }
+        return;
+      }
+      count += n;
+      if (count - reported >= STEP) {
+        reported = count;
+        bytesRead.accept(count);
+      }
     }
   }
 

@@ -75,8 +75,12 @@ class ServeCommandTest {
           URI.create("http://127.0.0.1:" + server.port() + "/api/greatshot/demos/" + id)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(status.statusCode()).isEqualTo(200);
-      assertThat(status.body()).contains("\"status\":\"analyzed\"").contains("\"progress\":1.0")
-          .contains("\"analysis\":{\"analysis\":\"framing-only\"").contains("\"bytes\":" + demo.length);
+      assertThat(status.body()).contains("\"status\":\"analyzed\"").contains("\"progress\":1.0");
+      // The real analysis (parser + analysis + highlights) of the demo, embedded as a JSON object.
+      assertThat(status.body()).containsPattern("\"analysis\"\\s*:\\s*\\{\\s*\"schemaVersion\"")
+          .containsPattern("\"map\"\\s*:\\s*\"adlernest\"")
+          .containsPattern("\"totalKills\"\\s*:\\s*9")
+          .containsPattern("\"type\"\\s*:\\s*\"multi_kill\"");
     }
     assertThat(data.resolve("greatshot").resolve(id).resolve("original").resolve("original.dm_84")).exists();
     assertThat(data.resolve("greatshot").resolve(id).resolve("artifacts").resolve("analysis.json")).exists();
