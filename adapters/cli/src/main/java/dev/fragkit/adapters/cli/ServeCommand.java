@@ -77,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
           + " (data " + data.toAbsolutePath() + ", database " + (db == null ? "embedded H2" : db) + ")");
       spec.commandLine().getOut().flush();
       CountDownLatch stopped = new CountDownLatch(1);
+      Server running = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
+        running.close();
         stopped.countDown();
       }, "fragkit-serve-shutdown"));
       stopped.await();
