@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import dev.fragkit.greatshot.analysis.internal.CommandTokenizer;
 import dev.fragkit.greatshot.analysis.internal.InfoString;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.ConfigStringChange;
@@ -17,6 +16,9 @@ import dev.fragkit.greatshot.demo.MeansOfDeath;
 import dev.fragkit.greatshot.demo.Obituary;
 import dev.fragkit.greatshot.demo.ServerCommand;
 import dev.fragkit.greatshot.demo.Snapshot;
+import dev.fragkit.greatshot.demo.internal.CommandViews;
+import dev.fragkit.greatshot.demo.internal.Text;
+import dev.fragkit.greatshot.demo.internal.Tokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,8 +31,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +57,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UdtJsonReader {
   private static final int UNSET_TIME = Integer.MIN_VALUE;
-  private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
   private final UdtLimits limits;
   private final JsonFactory factory;
@@ -369,7 +368,7 @@ public final class UdtJsonReader {
         listener.onDemoStart(new DemoStart(source, protocol));
         started = true;
       }
-      boolean killAssists = atLeast(serverInfo.getOrDefault("mod_version", ""), 2, 83);
+      int version = Text.versionNumber(serverInfo.getOrDefault("mod_version", ""));
       int clientNum = gs == null ? -1 : gs.clientNum;
       if (clientNum < 0) {
         warnings.add("gamestate " + number + ": no demoTakerClientNumber; recorder unknown (-1)");
@@ -402,7 +401,7 @@ public final class UdtJsonReader {
       timed.sort(Comparator.comparingInt(Timed::time).thenComparingInt(Timed::rank)); // stable
       BigConfigString big = new BigConfigString();
       for (CommandRow c : untimed) {
-        commands += command(c, null, killAssists, big, listener);
+        commands += command(c, null, version, big, listener);
       }
       int start = gs != null && gs.startTime != UNSET_TIME ? gs.startTime
           : timed.isEmpty() ? (previousEnd == null ? 0 : previousEnd) : timed.get(0).time();
@@ -415,7 +414,7 @@ public final class UdtJsonReader {
           startDelivered = true;
         }
         if (e instanceof CmdEvent ce) {
-          commands += command(ce.row(), ce.time(), killAssists, big, listener);
+          commands += command(ce.row(), ce.time(), version, big, listener);
         } else {
           ObituaryRow o = ((ObitEvent) e).row();
           MeansOfDeath mod = UdtCauseOfDeath.lookup(o.cause()).orElse(null);
@@ -441,10 +440,10 @@ public final class UdtJsonReader {
   }
 
   /** Delivers one command; returns 1 when it went out as a server command, else 0. */
-  private static int command(CommandRow c, @Nullable Integer time, boolean killAssists, BigConfigString big,
+  private static int command(CommandRow c, @Nullable Integer time, int version, BigConfigString big,
       DemoListener listener) {
     String text = c.text();
-    List<String> argv = CommandTokenizer.tokenize(text);
+    List<String> argv = Tokenizer.tokenize(text);
     String name = argv.isEmpty() ? "" : argv.get(0);
     switch (name) {
       case "cs" -> {
@@ -477,7 +476,8 @@ public final class UdtJsonReader {
         // an ordinary command, below
       }
     }
-    CommandView view = CommandViews.classify(text, killAssists);
+    // The same tokenizer and typed views as the binary reader, so both inputs analyse alike.
+    CommandView view = CommandViews.of(argv, version);
     listener.onServerCommand(new ServerCommand(time, c.order(), text, view));
     return 1;
   }
@@ -496,16 +496,6 @@ public final class UdtJsonReader {
         value.append(chunk);
       }
     }
-  }
-
-  private static boolean atLeast(String version, int major, int minor) {
-    Matcher m = VERSION.matcher(version);
-    if (!m.find()) {
-      return false;
-    }
-    int ma = Integer.parseInt(m.group(1));
-    int mi = Integer.parseInt(m.group(2));
-    return ma > major || (ma == major && mi >= minor);
   }
 
   private static int parseIntOr(@Nullable String s, int fallback) {

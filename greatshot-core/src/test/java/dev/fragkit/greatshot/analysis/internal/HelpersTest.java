@@ -3,6 +3,7 @@ package dev.fragkit.greatshot.analysis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fragkit.greatshot.demo.MeansOfDeath;
+import dev.fragkit.greatshot.demo.internal.Tokenizer;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
@@ -30,13 +31,13 @@ class HelpersTest {
 
   @Test
   void tokenizerFollowsTheEngineRules() {
-    assertThat(CommandTokenizer.tokenize("cs 691 \"n\\Bob\\t\\2\"\n")).containsExactly("cs", "691", "n\\Bob\\t\\2");
-    assertThat(CommandTokenizer.tokenize("print \"unterminated")).containsExactly("print", "unterminated");
-    assertThat(CommandTokenizer.tokenize("say hi // comment")).containsExactly("say", "hi");
-    assertThat(CommandTokenizer.tokenize("url http://x.y")).containsExactly("url", "http://x.y");
-    assertThat(CommandTokenizer.tokenize("a /* skip */ b")).containsExactly("a", "b");
-    assertThat(CommandTokenizer.tokenize("sc \"\" 0")).containsExactly("sc", "", "0");
-    assertThat(CommandTokenizer.tokenize("x ".repeat(300))).hasSize(CommandTokenizer.MAX_TOKENS);
+    assertThat(Tokenizer.tokenize("cs 691 \"n\\Bob\\t\\2\"\n")).containsExactly("cs", "691", "n\\Bob\\t\\2");
+    assertThat(Tokenizer.tokenize("print \"unterminated")).containsExactly("print", "unterminated");
+    assertThat(Tokenizer.tokenize("say hi // comment")).containsExactly("say", "hi");
+    assertThat(Tokenizer.tokenize("url http://x.y")).containsExactly("url", "http://x.y");
+    assertThat(Tokenizer.tokenize("a /* skip */ b")).containsExactly("a", "b");
+    assertThat(Tokenizer.tokenize("sc \"\" 0")).containsExactly("sc", "", "0");
+    assertThat(Tokenizer.tokenize("x ".repeat(300))).hasSize(Tokenizer.MAX_TOKENS);
   }
 
   @Test
