@@ -1,10 +1,12 @@
 package dev.fragkit.greatshot.demo;
 
+import dev.fragkit.greatshot.GreatshotException;
+
 /**
  * Root of every failure while reading a demo. Unchecked; subclasses are named for the failure and
  * carry their context as fields. Immutable.
  */
-public abstract class DemoException extends RuntimeException {
+public abstract class DemoException extends GreatshotException {
   private static final long serialVersionUID = 1L;
   private final long byteOffset;
 
