@@ -16,8 +16,6 @@ import dev.fragkit.greatshot.job.JobEvents;
 import dev.fragkit.greatshot.job.JobRunner;
 import dev.fragkit.greatshot.job.JobRunnerConfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,19 +45,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
-  @Option(names = "--data", defaultValue = "fragkit-data",
-      description = "Data directory (demo files, and the embedded H2 database unless --db). Default: ${DEFAULT-VALUE}.")
-  Path data;
-
-  @Option(names = "--db", description = "JDBC URL (jdbc:postgresql:… or jdbc:h2:…). Default: embedded H2 in --data.")
-  @Nullable String db;
-
-  @Option(names = "--db-user", defaultValue = "", description = "Database user (with --db).")
-  String dbUser;
-
-  @Option(names = "--db-password", defaultValue = "${env:FRAGKIT_DB_PASSWORD:-}",
-      description = "Database password (with --db). Default: $FRAGKIT_DB_PASSWORD.")
-  String dbPassword;
+  @Mixin StorageOptions storage = new StorageOptions();
 
   @Option(names = "--max-upload-bytes", defaultValue = "209715200", description = "Upload size cap. Default: ${DEFAULT-VALUE}.")
   long maxUploadBytes;
@@ -74,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Server server = start(JobEvents.NONE)) {
       spec.commandLine().getOut().println("fragkit serve: listening on http://" + host + ":" + server.port()
-          + " (data " + data.toAbsolutePath() + ", database " + (db == null ? "embedded H2" : db) + ")");
+          + " (" + storage.describe() + ")");
       spec.commandLine().getOut().flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Server running = server;
@@ -93,12 +79,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   Server start(JobEvents events, DemoAnalyzer analyzer, ClipCutter cutter) throws IOException {
-    Files.createDirectories(data);
-    JdbcDatabase database = db == null ? JdbcDatabase.embedded(data) : JdbcDatabase.open(db, dbUser, dbPassword, 16);
+    JdbcDatabase database = storage.openDatabase(16);
     try {
       Clock clock = Clock.systemUTC();
       JdbcGreatshotStore store = JdbcGreatshotStore.open(database, clock);
-      FsDemoFiles files = FsDemoFiles.open(data.resolve("greatshot"));
+      FsDemoFiles files = FsDemoFiles.open(storage.greatshotFiles());
       files.sweepStaging(clock, Duration.ofHours(1));
       DemoIntake intake = new DemoIntake(IntakeConfig.builder().maxUploadBytes(maxUploadBytes).build(), files, store);
       JobRunner runner = new JobRunner(JobRunnerConfig.builder().workers(workers).build(), store, files, analyzer,
