@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compares demo rows with demo files. Files without a row are left by a crash between writing the
- * original and inserting the row; rows without files by a lost disk. In dry-run mode (the default)
- * it only reports; with {@code fix} it deletes the orphaned files and marks the file-less demos
+ * original and inserting the row; rows without files (not already failed) by a lost disk. In dry-run
+ * mode (the default) it only reports; with {@code fix} it deletes the orphaned files and marks the file-less demos
  * failed ("original file missing"). Run it while no upload is in flight, or accept that an upload
  * committed between the two listings is reported as an orphan file in dry-run mode. Thread-safe.
  */
@@ -48,7 +48,9 @@ public final class OrphanReconciler {
     Set<String> rowsWithoutFiles = new TreeSet<>();
     for (String id : rows) {
       DemoRecord demo = store.findDemo(id).orElse(null);
-      if (demo != null && !java.nio.file.Files.isRegularFile(files.original(id, demo.extension()))) {
+      // A failed demo needs nothing more: marking it failed is what fixing a lost original does.
+      if (demo != null && demo.status() != DemoStatus.FAILED
+          && !java.nio.file.Files.isRegularFile(files.original(id, demo.extension()))) {
         rowsWithoutFiles.add(id);
       }
     }
