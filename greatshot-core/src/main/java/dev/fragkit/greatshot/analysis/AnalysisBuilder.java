@@ -1,7 +1,6 @@
 package dev.fragkit.greatshot.analysis;
 
 import dev.fragkit.greatshot.analysis.internal.ColorCodes;
-import dev.fragkit.greatshot.analysis.internal.InfoString;
 import dev.fragkit.greatshot.analysis.internal.ScoreTable;
 import dev.fragkit.greatshot.analysis.internal.Weapons;
 import dev.fragkit.greatshot.demo.CommandView;
@@ -17,6 +16,7 @@ import dev.fragkit.greatshot.demo.PlayerClass;
 import dev.fragkit.greatshot.demo.ServerCommand;
 import dev.fragkit.greatshot.demo.Snapshot;
 import dev.fragkit.greatshot.demo.Team;
+import dev.fragkit.greatshot.demo.internal.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -179,7 +179,7 @@ public final class AnalysisBuilder implements DemoListener {
     if (!gamestateSeen) {
       gamestateSeen = true;
       configStrings.putAll(event.configStrings());
-      serverInfo = InfoString.parse(configStrings.getOrDefault(CS_SERVERINFO, ""));
+      serverInfo = Text.parseInfo(configStrings.getOrDefault(CS_SERVERINFO, ""));
       for (int c = 0; c < MAX_CLIENTS; c++) {
         String cs = configStrings.get(CS_PLAYERS + c);
         if (cs != null && !cs.isEmpty()) {
@@ -439,7 +439,7 @@ public final class AnalysisBuilder implements DemoListener {
         matchEvents.add(new MatchEvent(t, MatchEvent.Type.WINNER, phase, round, winner, levelStart));
       }
     } else if (index == CS_SERVERINFO) {
-      Map<String, String> info = InfoString.parse(value);
+      Map<String, String> info = Text.parseInfo(value);
       if (serverInfo.isEmpty()) {
         serverInfo = info;
       }
@@ -447,12 +447,12 @@ public final class AnalysisBuilder implements DemoListener {
   }
 
   private void readMatchState() {
-    Map<String, String> wolf = InfoString.parse(configStrings.getOrDefault(CS_WOLFINFO, ""));
+    Map<String, String> wolf = Text.parseInfo(configStrings.getOrDefault(CS_WOLFINFO, ""));
     Integer gs = parseInt(wolf.get("gamestate"));
     phase = gs == null ? GamePhase.INITIALIZE : GamePhase.fromId(gs);
     Integer r = parseInt(wolf.get("g_currentRound"));
     round = r == null ? 0 : r;
-    Integer w = parseInt(InfoString.parse(configStrings.getOrDefault(CS_MULTI_MAPWINNER, "")).get("w"));
+    Integer w = parseInt(Text.parseInfo(configStrings.getOrDefault(CS_MULTI_MAPWINNER, "")).get("w"));
     winner = w == null ? null : w == 0 ? Team.AXIS : w == 1 ? Team.ALLIES : null;
     levelStart = parseInt(configStrings.getOrDefault(CS_LEVEL_START_TIME, "").trim());
   }
@@ -473,7 +473,7 @@ public final class AnalysisBuilder implements DemoListener {
       }
       return;
     }
-    Map<String, String> info = InfoString.parse(value);
+    Map<String, String> info = Text.parseInfo(value);
     String name = info.getOrDefault("n", "");
     String clean = ColorCodes.strip(name).trim();
     Integer teamId = parseInt(info.get("t"));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import dev.fragkit.greatshot.analysis.internal.InfoString;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.ConfigStringChange;
 import dev.fragkit.greatshot.demo.DemoEnd;
@@ -359,7 +358,7 @@ public final class UdtJsonReader {
           table.put(c.index(), c.value());
         }
       }
-      Map<String, String> serverInfo = InfoString.parse(table.getOrDefault(0, ""));
+      Map<String, String> serverInfo = Text.parseInfo(table.getOrDefault(0, ""));
       if (firstServerInfo == null) {
         firstServerInfo = serverInfo;
       }

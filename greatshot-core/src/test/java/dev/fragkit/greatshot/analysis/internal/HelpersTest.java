@@ -3,6 +3,7 @@ package dev.fragkit.greatshot.analysis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fragkit.greatshot.demo.MeansOfDeath;
+import dev.fragkit.greatshot.demo.internal.Text;
 import dev.fragkit.greatshot.demo.internal.Tokenizer;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,11 @@ class HelpersTest {
 
   @Test
   void infoStringsParseWithOrWithoutTheLeadingBackslash() {
-    assertThat(InfoString.parse("\\a\\1\\b\\2")).isEqualTo(Map.of("a", "1", "b", "2"));
-    assertThat(InfoString.parse("n\\Bob\\t\\2")).containsEntry("n", "Bob").containsEntry("t", "2");
-    assertThat(InfoString.parse("\\a\\\\b\\x")).containsEntry("a", "").containsEntry("b", "x");
-    assertThat(InfoString.parse("\\lonely")).containsEntry("lonely", "");
-    assertThat(InfoString.parse("")).isEmpty();
+    assertThat(Text.parseInfo("\\a\\1\\b\\2")).isEqualTo(Map.of("a", "1", "b", "2"));
+    assertThat(Text.parseInfo("n\\Bob\\t\\2")).containsEntry("n", "Bob").containsEntry("t", "2");
+    assertThat(Text.parseInfo("\\a\\\\b\\x")).containsEntry("a", "").containsEntry("b", "x");
+    assertThat(Text.parseInfo("\\lonely")).containsEntry("lonely", "");
+    assertThat(Text.parseInfo("")).isEmpty();
   }
 
   @Test
