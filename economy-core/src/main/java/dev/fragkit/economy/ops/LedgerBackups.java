@@ -1,0 +1,65 @@
+package dev.fragkit.economy.ops;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Backups of one ledger store: consistent snapshots with a manifest of every file's size and
+ * SHA-256, a retention window, and a restore that verifies the manifest and keeps a copy of the
+ * current state first. Implemented per store adapter (file store, JDBC store); the
+ * {@link MaintenanceScheduler} runs {@link #create()} and {@link #prune()} daily.
+ *
+ * <p>Failures are {@link BackupException}s naming the backup and file. Implementations must be
+ * thread-safe; concurrent {@link #create()} calls may be serialised.
+ */
+public interface LedgerBackups {
+  /** Takes a consistent backup of the live store (no torn copy of a file being written). */
+  BackupInfo create();
+
+  /** Every complete backup, newest first. Incomplete (crashed) backups are not listed. */
+  List<BackupInfo> list();
+
+  /** Totals over {@link #list()}. */
+  BackupStats stats();
+
+  /** Deletes backups older than the retention window; returns their names, oldest first. */
+  List<String> prune();
+
+  /**
+   * Replaces the store's state with backup {@code name}: verifies every file against the manifest
+   * first (nothing is changed when one does not match), then keeps a pre-restore copy of the
+   * current state, then restores. Implementations document whether the store must be closed.
+   *
+   * @return where the pre-restore copy was kept (a path or the name of a backup)
+   */
+  String restore(String name);
+
+  /** One file of a backup. Immutable. */
+  record BackupFile(String name, long size, String sha256) {
+    public BackupFile {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sha256, "sha256");
+      if (size < 0) {
+        throw new IllegalArgumentException("size < 0: " + size);
+      }
+    }
+  }
+
+  /** A complete backup. Immutable. */
+  record BackupInfo(String name, Instant takenAt, List<BackupFile> files) {
+    public BackupInfo {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(takenAt, "takenAt");
+      files = List.copyOf(files);
+    }
+
+    public long totalBytes() {
+      return files.stream().mapToLong(BackupFile::size).sum();
+    }
+  }
+
+  /** Totals over all backups; {@code newest}/{@code oldest} are null when there are none. Immutable. */
+  record BackupStats(int count, long totalBytes, @org.jspecify.annotations.Nullable Instant newest,
+      @org.jspecify.annotations.Nullable Instant oldest) {}
+}
