@@ -3,6 +3,7 @@ package dev.fragkit.economy.ops;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Backups of one ledger store: consistent snapshots with a manifest of every file's size and
@@ -60,6 +61,6 @@ public interface LedgerBackups {
   }
 
   /** Totals over all backups; {@code newest}/{@code oldest} are null when there are none. Immutable. */
-  record BackupStats(int count, long totalBytes, @org.jspecify.annotations.Nullable Instant newest,
-      @org.jspecify.annotations.Nullable Instant oldest) {}
+  record BackupStats(int count, long totalBytes, @Nullable Instant newest,
+      @Nullable Instant oldest) {}
 }
