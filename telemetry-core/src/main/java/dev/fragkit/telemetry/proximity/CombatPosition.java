@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
 public record CombatPosition(int time, String event, String attackerGuid, String attackerName,
     String attackerTeam, String attackerClass, String victimGuid, String victimName,
     String victimTeam, String victimClass, Position attacker, Position victim, int weapon, int mod,
-    @Nullable Integer killerHealth, @Nullable Integer axisAlive, @Nullable Integer alliesAlive) {}
+    @Nullable Integer killerHealth, @Nullable Integer axisAlive, @Nullable Integer alliesAlive) implements ProximityRow {}

@@ -15,7 +15,7 @@ public record Engagement(int id, int startTime, int endTime, int duration, Strin
     String targetName, String targetTeam, String outcome, int totalDamage,
     @Nullable String killerGuid, @Nullable String killerName, int numAttackers, boolean crossfire,
     @Nullable Integer crossfireDelay, List<String> crossfireParticipants, Position start,
-    Position end, double distanceTraveled, List<PathPoint> positions, List<Attacker> attackers) {
+    Position end, double distanceTraveled, List<PathPoint> positions, List<Attacker> attackers) implements ProximityRow {
   public Engagement {
     crossfireParticipants = List.copyOf(crossfireParticipants);
     positions = List.copyOf(positions);

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
 public record KillOutcome(int killTime, String victimGuid, String victimName, String killerGuid,
     String killerName, int killMod, String outcome, int outcomeTime, int deltaMs,
     int effectiveDeniedMs, @Nullable String gibberGuid, @Nullable String gibberName,
-    @Nullable String reviverGuid, @Nullable String reviverName) {}
+    @Nullable String reviverGuid, @Nullable String reviverName) implements ProximityRow {}

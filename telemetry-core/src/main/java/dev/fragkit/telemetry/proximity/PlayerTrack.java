@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PlayerTrack(String guid, String name, String team, String playerClass, int spawnTime,
     @Nullable Integer deathTime, @Nullable Integer firstMoveTime, @Nullable String deathType,
-    int samples, List<TrackPoint> path) {
+    int samples, List<TrackPoint> path) implements ProximityRow {
   public PlayerTrack {
     path = List.copyOf(path);
   }

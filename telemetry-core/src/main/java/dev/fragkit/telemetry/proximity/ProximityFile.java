@@ -9,34 +9,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A parsed tracker file: the header, typed rows of the main sections, the remaining sections' rows
- * as {@link RawRow}s, which sections had rows, and every line that could not be used.
+ * A parsed tracker file: the header, the typed rows of every documented section (one accessor per
+ * section, rows in file order), rows of unknown sections as {@link RawRow}s (forward compatibility),
+ * which sections had rows, and every line that could not be used.
  *
  * <p>Immutable.
+ *
+ * @param rows typed rows per section; each list holds only the section's row type (e.g. {@link
+ *     Section#AIM_LOCK} → {@link AimLock}); sections without rows may be absent
  */
-public record ProximityFile(ProximityHeader header, List<Engagement> engagements,
-    List<PlayerTrack> tracks, List<KillHeatCell> killHeatmap,
-    List<MovementHeatCell> movementHeatmap, List<ReactionMetric> reactionMetrics,
-    List<TradeKill> tradeKills, List<CombatPosition> combatPositions,
-    List<WeaponAccuracy> weaponAccuracy, List<TeamPush> teamPushes, List<ShotFired> shotsFired,
-    List<KillOutcome> killOutcomes, Map<Section, List<RawRow>> otherRows,
+public record ProximityFile(ProximityHeader header, Map<Section, List<ProximityRow>> rows,
     Map<String, List<RawRow>> unknownSections, Set<Section> sectionsWithRows,
     List<LineError> errors) {
   public ProximityFile {
-    engagements = List.copyOf(engagements);
-    tracks = List.copyOf(tracks);
-    killHeatmap = List.copyOf(killHeatmap);
-    movementHeatmap = List.copyOf(movementHeatmap);
-    reactionMetrics = List.copyOf(reactionMetrics);
-    tradeKills = List.copyOf(tradeKills);
-    combatPositions = List.copyOf(combatPositions);
-    weaponAccuracy = List.copyOf(weaponAccuracy);
-    teamPushes = List.copyOf(teamPushes);
-    shotsFired = List.copyOf(shotsFired);
-    killOutcomes = List.copyOf(killOutcomes);
-    Map<Section, List<RawRow>> o = new EnumMap<>(Section.class);
-    otherRows.forEach((k, v) -> o.put(k, List.copyOf(v)));
-    otherRows = Collections.unmodifiableMap(o);
+    Map<Section, List<ProximityRow>> r = new EnumMap<>(Section.class);
+    rows.forEach((k, v) -> r.put(k, List.copyOf(v)));
+    rows = Collections.unmodifiableMap(r);
     Map<String, List<RawRow>> u = new LinkedHashMap<>();
     unknownSections.forEach((k, v) -> u.put(k, List.copyOf(v)));
     unknownSections = Collections.unmodifiableMap(u);
@@ -45,9 +33,159 @@ public record ProximityFile(ProximityHeader header, List<Engagement> engagements
     errors = List.copyOf(errors);
   }
 
-  /** Raw rows of an untyped section (empty if none). */
-  public List<RawRow> rows(Section s) {
-    return otherRows.getOrDefault(s, List.of());
+  /** The typed rows of {@code s} (empty if none). */
+  public List<ProximityRow> rows(Section s) {
+    return rows.getOrDefault(s, List.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends ProximityRow> List<T> typed(Section s) {
+    return (List<T>) (List<?>) rows(s);
+  }
+
+  /** {@link Section#ENGAGEMENTS} rows. */
+  public List<Engagement> engagements() {
+    return typed(Section.ENGAGEMENTS);
+  }
+
+  /** {@link Section#PLAYER_TRACKS} rows. */
+  public List<PlayerTrack> tracks() {
+    return typed(Section.PLAYER_TRACKS);
+  }
+
+  /** {@link Section#KILL_HEATMAP} rows. */
+  public List<KillHeatCell> killHeatmap() {
+    return typed(Section.KILL_HEATMAP);
+  }
+
+  /** {@link Section#MOVEMENT_HEATMAP} rows. */
+  public List<MovementHeatCell> movementHeatmap() {
+    return typed(Section.MOVEMENT_HEATMAP);
+  }
+
+  /** {@link Section#OBJECTIVE_FOCUS} rows. */
+  public List<ObjectiveFocus> objectiveFocus() {
+    return typed(Section.OBJECTIVE_FOCUS);
+  }
+
+  /** {@link Section#REACTION_METRICS} rows. */
+  public List<ReactionMetric> reactionMetrics() {
+    return typed(Section.REACTION_METRICS);
+  }
+
+  /** {@link Section#SPAWN_TIMING} rows. */
+  public List<SpawnTiming> spawnTimings() {
+    return typed(Section.SPAWN_TIMING);
+  }
+
+  /** {@link Section#TEAM_COHESION} rows. */
+  public List<TeamCohesion> teamCohesion() {
+    return typed(Section.TEAM_COHESION);
+  }
+
+  /** {@link Section#CROSSFIRE_OPPORTUNITIES} rows. */
+  public List<CrossfireOpportunity> crossfireOpportunities() {
+    return typed(Section.CROSSFIRE_OPPORTUNITIES);
+  }
+
+  /** {@link Section#FOCUS_FIRE} rows. */
+  public List<FocusFire> focusFire() {
+    return typed(Section.FOCUS_FIRE);
+  }
+
+  /** {@link Section#TEAM_PUSHES} rows. */
+  public List<TeamPush> teamPushes() {
+    return typed(Section.TEAM_PUSHES);
+  }
+
+  /** {@link Section#TRADE_KILLS} rows. */
+  public List<TradeKill> tradeKills() {
+    return typed(Section.TRADE_KILLS);
+  }
+
+  /** {@link Section#REVIVES} rows. */
+  public List<Revive> revives() {
+    return typed(Section.REVIVES);
+  }
+
+  /** {@link Section#WEAPON_ACCURACY} rows. */
+  public List<WeaponAccuracy> weaponAccuracy() {
+    return typed(Section.WEAPON_ACCURACY);
+  }
+
+  /** {@link Section#KILL_OUTCOME} rows. */
+  public List<KillOutcome> killOutcomes() {
+    return typed(Section.KILL_OUTCOME);
+  }
+
+  /** {@link Section#HIT_REGIONS} rows. */
+  public List<HitRegion> hitRegions() {
+    return typed(Section.HIT_REGIONS);
+  }
+
+  /** {@link Section#COMBAT_POSITIONS} rows. */
+  public List<CombatPosition> combatPositions() {
+    return typed(Section.COMBAT_POSITIONS);
+  }
+
+  /** {@link Section#SHOT_FIRED} rows. */
+  public List<ShotFired> shotsFired() {
+    return typed(Section.SHOT_FIRED);
+  }
+
+  /** {@link Section#AIM_LOCK} rows. */
+  public List<AimLock> aimLocks() {
+    return typed(Section.AIM_LOCK);
+  }
+
+  /** {@link Section#SPAWN_SELECT} rows. */
+  public List<SpawnSelect> spawnSelects() {
+    return typed(Section.SPAWN_SELECT);
+  }
+
+  /** {@link Section#SKILL_SNAPSHOT} rows. */
+  public List<SkillSnapshot> skillSnapshots() {
+    return typed(Section.SKILL_SNAPSHOT);
+  }
+
+  /** {@link Section#COMM_EVENTS} rows. */
+  public List<CommEvent> commEvents() {
+    return typed(Section.COMM_EVENTS);
+  }
+
+  /** {@link Section#CARRIER_EVENTS} rows. */
+  public List<CarrierEvent> carrierEvents() {
+    return typed(Section.CARRIER_EVENTS);
+  }
+
+  /** {@link Section#CARRIER_KILLS} rows. */
+  public List<CarrierKill> carrierKills() {
+    return typed(Section.CARRIER_KILLS);
+  }
+
+  /** {@link Section#CARRIER_RETURNS} rows. */
+  public List<CarrierReturn> carrierReturns() {
+    return typed(Section.CARRIER_RETURNS);
+  }
+
+  /** {@link Section#VEHICLE_PROGRESS} rows. */
+  public List<VehicleProgress> vehicleProgress() {
+    return typed(Section.VEHICLE_PROGRESS);
+  }
+
+  /** {@link Section#ESCORT_CREDIT} rows. */
+  public List<EscortCredit> escortCredits() {
+    return typed(Section.ESCORT_CREDIT);
+  }
+
+  /** {@link Section#CONSTRUCTION_EVENTS} rows. */
+  public List<ConstructionEvent> constructionEvents() {
+    return typed(Section.CONSTRUCTION_EVENTS);
+  }
+
+  /** {@link Section#OBJECTIVE_RUNS} rows. */
+  public List<ObjectiveRun> objectiveRuns() {
+    return typed(Section.OBJECTIVE_RUNS);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +24,23 @@ import org.jspecify.annotations.Nullable;
  * never aborts on content (the reference gave up on a non-numeric header value). Lines are read with
  * a length cap, so a file without newlines cannot exhaust memory. Invalid UTF-8 is replaced.
  *
+ * <p>Every one of the 29 documented sections (§3.3, {@link Section}) is parsed into its typed
+ * {@link ProximityRow} record, with the printf types of §3.4 ({@code d} → integer, {@code .Nf} →
+ * number, {@code s} → text) and the documented value ranges checked; a row that breaks one becomes
+ * a {@link LineError} naming the column ({@link Section#columns()}) and the value. Only sections this
+ * version does not know (a newer tracker's) are kept as {@link RawRow}s, for forward compatibility.
+ *
  * <p>Field quirks handled: ENGAGEMENTS rows are split on the first 23 {@code ;} only (the attackers'
  * weapon lists contain {@code ;}); v4 PLAYER_TRACKS rows have 9 fields (no death_type); {@code
  * death_time} 0 or empty and {@code death_type=unknown} become null; empty reaction times become
  * null; WEAPON_ACCURACY rows with negative counts are rejected and hits clamped to shots;
  * TEAM_PUSHES push_quality is clamped to [0, 1]; SHOT_FIRED origins are truncated to integers;
- * COMBAT_POSITIONS accepts 18 or 21 fields; header values keep any {@code =} after the first.
+ * COMBAT_POSITIONS accepts 18 or 21 fields and SPAWN_TIMING 10 or 12 (the reinforcement columns
+ * came later); TEAM_COHESION's buddy pair is {@code g1+g2}; FOCUS_FIRE attacker GUIDs are {@code
+ * ,}-separated and OBJECTIVE_RUNS escort GUIDs {@code |}-separated; HIT_REGIONS regions are numbers
+ * 0..3; COMM_EVENTS args exist only for {@code vsay*} (≤ 32 characters); OBJECTIVE_RUNS {@code
+ * denied} rows have action {@code approach_killed}; empty optional GUID/name fields become null;
+ * header values keep any {@code =} after the first.
  *
  * <p>Immutable and thread-safe; each call parses independently.
  */
@@ -163,12 +175,147 @@ public final class ProximityParser {
     }
   }
 
-  /** A bad row: message names the field. */
+  /** A bad row: message names the field; {@code field}/{@code value} identify it when known. */
   private static final class RowException extends Exception {
     private static final long serialVersionUID = 1L;
+    final @Nullable String field;
+    final @Nullable String value;
 
     RowException(String message) {
+      this(message, null, null);
+    }
+
+    RowException(String message, @Nullable String field, @Nullable String value) {
       super(message, null, false, false);
+      this.field = field;
+      this.value = value;
+    }
+  }
+
+  /**
+   * The fields of one row with typed accessors that name the documented column on failure
+   * ({@code field N (name) ...: 'value'}).
+   */
+  private static final class Fields {
+    final String[] f;
+    final List<String> names;
+
+    Fields(String[] f, List<String> names) {
+      this.f = f;
+      this.names = names;
+    }
+
+    int size() {
+      return f.length;
+    }
+
+    String name(int i) {
+      return i < names.size() ? names.get(i) : "field" + (i + 1);
+    }
+
+    RowException bad(int i, String what) {
+      return new RowException("field " + (i + 1) + " (" + name(i) + ") " + what + ": '" + f[i] + "'",
+          name(i), f[i]);
+    }
+
+    String str(int i) {
+      return f[i];
+    }
+
+    @Nullable String opt(int i) {
+      return f[i].isBlank() ? null : f[i];
+    }
+
+    int integer(int i) throws RowException {
+      try {
+        return Integer.parseInt(f[i].strip());
+      } catch (NumberFormatException e) {
+        throw bad(i, "not an integer");
+      }
+    }
+
+    @Nullable Integer optInt(int i) throws RowException {
+      return f[i].isBlank() ? null : integer(i);
+    }
+
+    int intIn(int i, int min, int max) throws RowException {
+      int v = integer(i);
+      if (v < min || v > max) {
+        throw bad(i, "outside " + min + ".." + (max == Integer.MAX_VALUE ? "" : Integer.toString(max)));
+      }
+      return v;
+    }
+
+    int nonNeg(int i) throws RowException {
+      return intIn(i, 0, Integer.MAX_VALUE);
+    }
+
+    double number(int i) throws RowException {
+      try {
+        double v = Double.parseDouble(f[i].strip());
+        if (!Double.isFinite(v)) {
+          throw new NumberFormatException();
+        }
+        return v;
+      } catch (NumberFormatException e) {
+        throw bad(i, "not a number");
+      }
+    }
+
+    @Nullable Double optNumber(int i) throws RowException {
+      return f[i].isBlank() ? null : number(i);
+    }
+
+    double numberIn(int i, double min, double max) throws RowException {
+      double v = number(i);
+      if (v < min || v > max) {
+        throw bad(i, "outside " + min + ".." + (max == Double.MAX_VALUE ? "" : Double.toString(max)));
+      }
+      return v;
+    }
+
+    double nonNegNumber(int i) throws RowException {
+      return numberIn(i, 0, Double.MAX_VALUE);
+    }
+
+    boolean flag(int i) throws RowException {
+      return switch (f[i].strip()) {
+        case "1" -> true;
+        case "0" -> false;
+        default -> throw bad(i, "not 0 or 1");
+      };
+    }
+
+    /** Three consecutive {@code %d} coordinates. */
+    Position intPosition(int i) throws RowException {
+      return new Position(integer(i), integer(i + 1), integer(i + 2));
+    }
+
+    /** Three consecutive {@code %.1f} coordinates. */
+    Position position(int i) throws RowException {
+      return new Position(number(i), number(i + 1), number(i + 2));
+    }
+
+    <E> E oneOf(int i, Function<String, @Nullable E> lookup, String allowed) throws RowException {
+      E e = lookup.apply(f[i].strip());
+      if (e == null) {
+        throw bad(i, "not one of " + allowed);
+      }
+      return e;
+    }
+
+    /** A list field split on {@code sep}; an empty field is an empty list; empty items rejected. */
+    List<String> list(int i, char sep) throws RowException {
+      if (f[i].isEmpty()) {
+        return List.of();
+      }
+      List<String> out = Arrays.asList(split(f[i], sep, Integer.MAX_VALUE));
+      for (String s : out) {
+        if (s.isEmpty()) {
+          throw bad(i, "has an empty item");
+        }
+      }
+      return out;
     }
   }
 
@@ -193,18 +340,7 @@ public final class ProximityParser {
     @Nullable Section section;
     @Nullable String unknownSection;
     boolean inSections;
-    final List<Engagement> engagements = new ArrayList<>();
-    final List<PlayerTrack> tracks = new ArrayList<>();
-    final List<KillHeatCell> killHeat = new ArrayList<>();
-    final List<MovementHeatCell> moveHeat = new ArrayList<>();
-    final List<ReactionMetric> reactions = new ArrayList<>();
-    final List<TradeKill> trades = new ArrayList<>();
-    final List<CombatPosition> combat = new ArrayList<>();
-    final List<WeaponAccuracy> weapons = new ArrayList<>();
-    final List<TeamPush> pushes = new ArrayList<>();
-    final List<ShotFired> shots = new ArrayList<>();
-    final List<KillOutcome> outcomes = new ArrayList<>();
-    final Map<Section, List<RawRow>> otherRows = new EnumMap<>(Section.class);
+    final Map<Section, List<ProximityRow>> rows = new EnumMap<>(Section.class);
     final Map<String, List<RawRow>> unknown = new LinkedHashMap<>();
     final Set<Section> withRows = EnumSet.noneOf(Section.class);
     final List<LineError> errors = new ArrayList<>();
@@ -221,9 +357,14 @@ public final class ProximityParser {
     }
 
     void error(int line, String message, CharSequence text) {
+      error(line, message, null, null, text);
+    }
+
+    void error(int line, String message, @Nullable String field, @Nullable String value,
+        CharSequence text) {
       if (errors.size() < maxErrors) {
         String t = text.length() > 200 ? text.subSequence(0, 200) + "…" : text.toString();
-        errors.add(new LineError(line, sectionName(), message, t));
+        errors.add(new LineError(line, sectionName(), field, value, message, t));
       } else {
         droppedErrors++;
       }
@@ -244,10 +385,11 @@ public final class ProximityParser {
         return;
       }
       try {
-        row(no, section, line);
-        withRows.add(section);
+        Section s = section;
+        rows.computeIfAbsent(s, k -> new ArrayList<>()).add(row(s, line));
+        withRows.add(s);
       } catch (RowException e) {
-        error(no, e.getMessage(), line);
+        error(no, e.getMessage(), e.field, e.value, line);
       }
     }
 
@@ -259,7 +401,7 @@ public final class ProximityParser {
           trackerVersion = Integer.parseInt(v);
           magic = true;
         } catch (NumberFormatException e) {
-          error(no, "unreadable tracker version in magic line: " + v, line);
+          error(no, "unreadable tracker version in magic line: " + v, "PROXIMITY_TRACKER_V", v, line);
         }
         return;
       }
@@ -310,7 +452,7 @@ public final class ProximityParser {
           default -> other.put(key, value);
         }
       } catch (RowException e) {
-        error(no, e.getMessage(), line);
+        error(no, e.getMessage(), e.field, e.value, line);
       }
     }
 
@@ -322,68 +464,154 @@ public final class ProximityParser {
         }
         int colon = e.indexOf(':');
         if (colon <= 0) {
-          error(no, "capability entry without ':': " + e, line);
+          error(no, "capability entry without ':': " + e, "capabilities", e, line);
           continue;
         }
         try {
           capabilities.put(e.substring(0, colon), flag(e.substring(colon + 1), "capability " + e.substring(0, colon)));
         } catch (RowException ex) {
-          error(no, ex.getMessage(), line);
+          error(no, ex.getMessage(), ex.field, ex.value, line);
         }
       }
     }
 
-    void row(int no, Section s, String line) throws RowException {
-      String[] f = split(line, ';', s == Section.ENGAGEMENTS ? 24 : Integer.MAX_VALUE);
-      if (f.length < s.minFields()) {
-        throw new RowException(s + " row has " + f.length + " fields, needs at least " + s.minFields());
+    ProximityRow row(Section s, String line) throws RowException {
+      String[] raw = split(line, ';', s == Section.ENGAGEMENTS ? 24 : Integer.MAX_VALUE);
+      if (raw.length < s.minFields()) {
+        throw new RowException(s + " row has " + raw.length + " fields, needs at least " + s.minFields());
       }
-      switch (s) {
-        case ENGAGEMENTS -> engagements.add(engagement(f));
-        case PLAYER_TRACKS -> tracks.add(track(f));
-        case KILL_HEATMAP -> killHeat.add(new KillHeatCell(i(f, 0, "grid_x"), i(f, 1, "grid_y"),
-            i(f, 2, "axis_kills"), i(f, 3, "allies_kills")));
-        case MOVEMENT_HEATMAP -> moveHeat.add(new MovementHeatCell(i(f, 0, "grid_x"), i(f, 1, "grid_y"),
-            i(f, 2, "traversal"), i(f, 3, "combat"), i(f, 4, "escape")));
-        case REACTION_METRICS -> reactions.add(new ReactionMetric(i(f, 0, "engagement_id"), f[1], f[2],
-            f[3], f[4], f[5], i(f, 6, "num_attackers"), optInt(f, 7, "return_fire_ms"),
-            optInt(f, 8, "dodge_reaction_ms"), optInt(f, 9, "support_reaction_ms"),
-            i(f, 10, "start_time"), i(f, 11, "end_time"), i(f, 12, "duration")));
-        case TRADE_KILLS -> trades.add(new TradeKill(i(f, 0, "original_kill_time"),
-            i(f, 1, "traded_kill_time"), i(f, 2, "delta_ms"), f[3], f[4], f[5], f[6], f[7], f[8]));
-        case COMBAT_POSITIONS -> combat.add(combatPosition(f));
-        case WEAPON_ACCURACY -> weapons.add(weaponAccuracy(f));
-        case TEAM_PUSHES -> pushes.add(new TeamPush(i(f, 0, "start_time"), i(f, 1, "end_time"), f[2],
-            d(f, 3, "avg_speed"), d(f, 4, "direction_x"), d(f, 5, "direction_y"),
-            d(f, 6, "alignment_score"), Math.max(0, Math.min(1, d(f, 7, "push_quality"))),
-            i(f, 8, "participant_count"), f[9]));
-        case SHOT_FIRED -> shots.add(new ShotFired(i(f, 0, "time"), f[1], i(f, 2, "weapon"),
-            (int) d(f, 3, "ox"), (int) d(f, 4, "oy"), (int) d(f, 5, "oz"), d(f, 6, "yaw"),
-            d(f, 7, "pitch")));
-        case KILL_OUTCOME -> outcomes.add(new KillOutcome(i(f, 0, "kill_time"), f[1], f[2], f[3], f[4],
-            i(f, 5, "kill_mod"), f[6], i(f, 7, "outcome_time"), i(f, 8, "delta_ms"),
-            i(f, 9, "effective_denied_ms"), blankToNull(f[10]), blankToNull(f[11]),
-            blankToNull(f[12]), blankToNull(f[13])));
-        default -> otherRows.computeIfAbsent(s, k -> new ArrayList<>()).add(new RawRow(s.name(), no, Arrays.asList(f)));
-      }
+      boolean v4Track = s == Section.PLAYER_TRACKS && raw.length < 10;
+      Fields f = new Fields(raw, v4Track ? V4_TRACK_COLUMNS : s.columns());
+      return switch (s) {
+        case ENGAGEMENTS -> engagement(f);
+        case PLAYER_TRACKS -> track(f, !v4Track);
+        case KILL_HEATMAP -> new KillHeatCell(f.integer(0), f.integer(1), f.nonNeg(2), f.nonNeg(3));
+        case MOVEMENT_HEATMAP -> new MovementHeatCell(f.integer(0), f.integer(1), f.nonNeg(2),
+            f.nonNeg(3), f.nonNeg(4));
+        case OBJECTIVE_FOCUS -> new ObjectiveFocus(f.str(0), f.str(1), f.str(2), f.opt(3),
+            f.nonNegNumber(4), f.nonNeg(5), f.nonNeg(6));
+        case REACTION_METRICS -> new ReactionMetric(f.integer(0), f.str(1), f.str(2), f.str(3),
+            f.str(4), f.str(5), f.integer(6), f.optInt(7), f.optInt(8), f.optInt(9), f.integer(10),
+            f.integer(11), f.integer(12));
+        case SPAWN_TIMING -> spawnTiming(f);
+        case TEAM_COHESION -> teamCohesion(f);
+        case CROSSFIRE_OPPORTUNITIES -> new CrossfireOpportunity(f.nonNeg(0), f.str(1), f.str(2),
+            f.str(3), f.str(4), f.str(5), f.numberIn(6, 45, 180), f.flag(7), f.nonNeg(8));
+        case FOCUS_FIRE -> new FocusFire(f.integer(0), f.str(1), f.str(2), f.intIn(3, 2, Integer.MAX_VALUE),
+            f.list(4, ','), f.nonNeg(5), f.nonNeg(6), f.numberIn(7, 0, 1));
+        case TEAM_PUSHES -> new TeamPush(f.integer(0), f.integer(1), f.str(2), f.number(3),
+            f.number(4), f.number(5), f.number(6), Math.max(0, Math.min(1, f.number(7))),
+            f.integer(8), f.str(9));
+        case TRADE_KILLS -> new TradeKill(f.integer(0), f.integer(1), f.integer(2), f.str(3),
+            f.str(4), f.str(5), f.str(6), f.str(7), f.str(8));
+        case REVIVES -> new Revive(f.nonNeg(0), f.opt(1), f.opt(2), f.str(3), f.str(4),
+            f.position(5), f.nonNegNumber(8), f.opt(9), f.flag(10));
+        case WEAPON_ACCURACY -> weaponAccuracy(f);
+        case KILL_OUTCOME -> new KillOutcome(f.integer(0), f.str(1), f.str(2), f.str(3), f.str(4),
+            f.integer(5), f.str(6), f.integer(7), f.integer(8), f.integer(9), f.opt(10), f.opt(11),
+            f.opt(12), f.opt(13));
+        case HIT_REGIONS -> new HitRegion(f.nonNeg(0), f.str(1), f.str(2), f.str(3), f.str(4),
+            f.integer(5), BodyRegion.values()[f.intIn(6, 0, 3)], f.nonNeg(7));
+        case COMBAT_POSITIONS -> combatPosition(f);
+        case SHOT_FIRED -> new ShotFired(f.integer(0), f.str(1), f.integer(2), (int) f.number(3),
+            (int) f.number(4), (int) f.number(5), f.number(6), f.number(7));
+        case AIM_LOCK -> aimLock(f);
+        case SPAWN_SELECT -> new SpawnSelect(f.nonNeg(0), f.str(1), f.str(2), f.str(3), f.integer(4),
+            f.integer(5));
+        case SKILL_SNAPSHOT -> new SkillSnapshot(f.str(0), f.str(1), f.str(2), f.nonNeg(3),
+            f.nonNeg(4), f.nonNeg(5), f.nonNeg(6), f.nonNeg(7), f.nonNeg(8), f.nonNeg(9));
+        case COMM_EVENTS -> commEvent(f);
+        case CARRIER_EVENTS -> new CarrierEvent(f.str(0), f.str(1), f.str(2), f.str(3), f.nonNeg(4),
+            f.nonNeg(5), f.nonNeg(6), f.oneOf(7, CarrierOutcome::fromWire,
+                "killed, dropped, secured, round_end, disconnected, shutdown"),
+            f.nonNegNumber(8), f.nonNegNumber(9), f.numberIn(10, 0, 1), f.nonNeg(11),
+            f.intPosition(12), f.intPosition(15), f.opt(18), f.opt(19));
+        case CARRIER_KILLS -> new CarrierKill(f.nonNeg(0), f.str(1), f.str(2), f.str(3), f.str(4),
+            f.str(5), f.str(6), f.integer(7), f.nonNegNumber(8), f.str(9));
+        case CARRIER_RETURNS -> new CarrierReturn(f.nonNeg(0), f.str(1), f.str(2), f.str(3),
+            f.str(4), f.str(5), f.nonNeg(6), f.intIn(7, 0, 35000), f.intPosition(8));
+        case VEHICLE_PROGRESS -> new VehicleProgress(f.str(0), f.str(1), f.intPosition(2),
+            f.intPosition(5), f.nonNegNumber(8), f.integer(9), f.integer(10), f.nonNeg(11));
+        case ESCORT_CREDIT -> new EscortCredit(f.str(0), f.str(1), f.str(2), f.str(3), f.nonNeg(4),
+            f.nonNeg(5), f.nonNegNumber(6), f.nonNegNumber(7), f.intIn(8, 1, Integer.MAX_VALUE));
+        case CONSTRUCTION_EVENTS -> new ConstructionEvent(f.nonNeg(0), f.oneOf(1,
+            ConstructionEventType::fromWire, "flag_captured, dynamite_plant, dynamite_defuse, "
+                + "objective_destroyed, construction_complete"), f.str(2), f.str(3), f.str(4),
+            f.str(5), f.intPosition(6));
+        case OBJECTIVE_RUNS -> objectiveRun(f);
+      };
     }
 
-    Engagement engagement(String[] f) throws RowException {
-      String killer = f[9].isEmpty() ? null : f[9];
-      boolean crossfire = f[12].equals("1");
-      if (!crossfire && !f[12].equals("0")) {
-        throw new RowException("field 13 (is_crossfire) not 0 or 1: '" + f[12] + "'");
+    SpawnTiming spawnTiming(Fields f) throws RowException {
+      // killer_reinf / victim_reinf were added later: 10-field rows have neither.
+      return new SpawnTiming(f.str(0), f.str(1), f.str(2), f.str(3), f.str(4), f.str(5),
+          f.nonNeg(6), f.integer(7), f.nonNeg(8), f.numberIn(9, 0, 1),
+          f.size() > 10 ? f.optNumber(10) : null, f.size() > 11 ? f.optNumber(11) : null);
+    }
+
+    TeamCohesion teamCohesion(Fields f) throws RowException {
+      int alive = f.intIn(2, 2, Integer.MAX_VALUE);
+      String pair = f.str(8);
+      int plus = pair.indexOf('+');
+      if (plus <= 0 || plus == pair.length() - 1 || pair.indexOf('+', plus + 1) >= 0) {
+        throw f.bad(8, "not two GUIDs joined by '+'");
       }
+      return new TeamCohesion(f.nonNeg(0), f.str(1), alive, f.number(3), f.number(4),
+          f.nonNegNumber(5), f.nonNegNumber(6), f.intIn(7, 0, alive), pair.substring(0, plus),
+          pair.substring(plus + 1), f.nonNegNumber(9));
+    }
+
+    AimLock aimLock(Fields f) throws RowException {
+      int start = f.nonNeg(0);
+      int end = f.intIn(1, start, Integer.MAX_VALUE);
+      int samples = f.intIn(10, 1, Integer.MAX_VALUE);
+      long cap = (long) samples * 400 + 400;
+      int duration = f.intIn(2, 400, (int) Math.min(Integer.MAX_VALUE, cap));
+      return new AimLock(start, end, duration, f.str(3), f.str(4), f.str(5), f.str(6), f.str(7),
+          f.numberIn(8, 0, 10), f.intIn(9, 0, 3000), samples);
+    }
+
+    CommEvent commEvent(Fields f) throws RowException {
+      CommCommand cmd = f.oneOf(4, CommCommand::fromWire,
+          "vsay, vsay_team, vsay_buddy, say, say_team, say_buddy");
+      String arg = f.opt(5);
+      if (arg != null && !cmd.hasArg()) {
+        throw f.bad(5, "must be empty for " + cmd.wireName());
+      }
+      if (arg != null && arg.length() > 32) {
+        throw f.bad(5, "longer than 32 characters");
+      }
+      return new CommEvent(f.nonNeg(0), f.str(1), f.str(2), f.str(3), cmd, arg);
+    }
+
+    ObjectiveRun objectiveRun(Fields f) throws RowException {
+      ObjectiveRunType type = f.oneOf(15, ObjectiveRunType::fromWire,
+          "unopposed, solo, contested_solo, assisted, team_effort, denied");
+      if ((type == ObjectiveRunType.DENIED) != f.str(3).equals("approach_killed")) {
+        throw f.bad(3, "must be approach_killed exactly for run_type denied (run_type "
+            + type.wireName() + ")");
+      }
+      return new ObjectiveRun(f.str(0), f.str(1), f.str(2), f.str(3), f.str(4), f.nonNeg(5),
+          f.nonNeg(6), f.nonNegNumber(7), f.nonNegNumber(8), f.nonNegNumber(9), f.nonNeg(10),
+          f.nonNeg(11), f.list(12, '|'), f.nonNeg(13), f.nonNeg(14), type, f.intPosition(16),
+          f.opt(19), f.opt(20));
+    }
+
+    Engagement engagement(Fields fl) throws RowException {
+      String[] f = fl.f;
+      String killer = f[9].isEmpty() ? null : f[9];
+      boolean crossfire = fl.flag(12);
       List<String> participants = crossfire && !f[14].isEmpty()
           ? Arrays.asList(f[14].split(",")) : List.of();
-      Position start = new Position(d(f, 15, "start_x"), d(f, 16, "start_y"), d(f, 17, "start_z"));
-      Position end = new Position(d(f, 18, "end_x"), d(f, 19, "end_y"), d(f, 20, "end_z"));
+      Position start = fl.position(15);
+      Position end = fl.position(18);
       List<PathPoint> positions = new ArrayList<>();
       if (!f[22].isEmpty()) {
         for (String p : f[22].split("\\|")) {
           String[] q = p.split(",", -1);
           if (q.length < 5) {
-            throw new RowException("field 23 (positions) point '" + p + "' has " + q.length + " parts, needs 5");
+            throw new RowException("field 23 (positions) point '" + p + "' has " + q.length
+                + " parts, needs 5", "positions", p);
           }
           positions.add(new PathPoint(intField(q[0], "positions.time"), new Position(
               doubleField(q[1], "positions.x"), doubleField(q[2], "positions.y"),
@@ -395,18 +623,18 @@ public final class ProximityParser {
         for (String a : f[23].split("\\|")) {
           String[] q = a.split(",", 9);
           if (q.length < 9) {
-            throw new RowException("field 24 (attackers) entry '" + a + "' has " + q.length + " parts, needs 9");
+            throw new RowException("field 24 (attackers) entry '" + a + "' has " + q.length
+                + " parts, needs 9", "attackers", a);
           }
           attackers.add(new Attacker(q[0], q[1], q[2], intField(q[3], "attackers.damage"),
               intField(q[4], "attackers.hits"), intField(q[5], "attackers.first_hit"),
               intField(q[6], "attackers.last_hit"), q[7].equals("1"), weaponsField(q[8])));
         }
       }
-      return new Engagement(i(f, 0, "id"), i(f, 1, "start_time"), i(f, 2, "end_time"),
-          i(f, 3, "duration"), f[4], f[5], f[6], f[7], i(f, 8, "total_damage"), killer,
-          killer == null ? null : f[10], i(f, 11, "num_attackers"), crossfire,
-          crossfire ? optInt(f, 13, "crossfire_delay") : null, participants, start, end,
-          d(f, 21, "distance_traveled"), positions, attackers);
+      return new Engagement(fl.integer(0), fl.integer(1), fl.integer(2), fl.integer(3), f[4], f[5],
+          f[6], f[7], fl.integer(8), killer, killer == null ? null : f[10], fl.integer(11),
+          crossfire, crossfire ? fl.optInt(13) : null, participants, start, end, fl.number(21),
+          positions, attackers);
     }
 
     Map<Integer, Integer> weaponsField(String w) throws RowException {
@@ -417,7 +645,8 @@ public final class ProximityParser {
         }
         int colon = pair.indexOf(':');
         if (colon <= 0) {
-          throw new RowException("attackers.weapons entry without ':': '" + pair + "'");
+          throw new RowException("attackers.weapons entry without ':': '" + pair + "'",
+              "attackers.weapons", pair);
         }
         int id = intField(pair.substring(0, colon), "attackers.weapons.id");
         int count = intField(pair.substring(colon + 1), "attackers.weapons.count");
@@ -429,9 +658,9 @@ public final class ProximityParser {
       return out;
     }
 
-    PlayerTrack track(String[] f) throws RowException {
-      boolean v41 = f.length >= 10;
-      int deathRaw = f[5].isEmpty() ? 0 : i(f, 5, "death_time");
+    PlayerTrack track(Fields fl, boolean v41) throws RowException {
+      String[] f = fl.f;
+      int deathRaw = f[5].isEmpty() ? 0 : fl.integer(5);
       String deathType = v41 && !f[7].isEmpty() && !f[7].equals("unknown") ? f[7] : null;
       int samplesIdx = v41 ? 8 : 7;
       int pathIdx = v41 ? 9 : 8;
@@ -440,7 +669,8 @@ public final class ProximityParser {
         for (String p : f[pathIdx].split("\\|")) {
           String[] q = p.split(",", -1);
           if (q.length < 10) {
-            throw new RowException("path point '" + p + "' has " + q.length + " parts, needs 10");
+            throw new RowException("path point '" + p + "' has " + q.length + " parts, needs 10",
+                "path", p);
           }
           path.add(new TrackPoint(intField(q[0], "path.time"), new Position(doubleField(q[1], "path.x"),
               doubleField(q[2], "path.y"), doubleField(q[3], "path.z")), intField(q[4], "path.health"),
@@ -448,43 +678,81 @@ public final class ProximityParser {
               q[8].equals("1"), q[9]));
         }
       }
-      return new PlayerTrack(f[0], f[1], f[2], f[3], i(f, 4, "spawn_time"),
-          deathRaw == 0 ? null : deathRaw, optInt(f, 6, "first_move_time"), deathType,
-          i(f, samplesIdx, "samples"), path);
+      return new PlayerTrack(f[0], f[1], f[2], f[3], fl.integer(4),
+          deathRaw == 0 ? null : deathRaw, fl.optInt(6), deathType, fl.integer(samplesIdx), path);
     }
 
-    CombatPosition combatPosition(String[] f) throws RowException {
-      boolean extra = f.length >= 21;
-      return new CombatPosition(i(f, 0, "time"), f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
-          new Position(d(f, 10, "ax"), d(f, 11, "ay"), d(f, 12, "az")),
-          new Position(d(f, 13, "vx"), d(f, 14, "vy"), d(f, 15, "vz")), i(f, 16, "weapon"),
-          i(f, 17, "mod"), extra ? optInt(f, 18, "killer_health") : null,
-          extra ? optInt(f, 19, "axis_alive") : null, extra ? optInt(f, 20, "allies_alive") : null);
+    CombatPosition combatPosition(Fields f) throws RowException {
+      boolean extra = f.size() >= 21;
+      return new CombatPosition(f.integer(0), f.str(1), f.str(2), f.str(3), f.str(4), f.str(5),
+          f.str(6), f.str(7), f.str(8), f.str(9), f.position(10), f.position(13), f.integer(16),
+          f.integer(17), extra ? f.optInt(18) : null, extra ? f.optInt(19) : null,
+          extra ? f.optInt(20) : null);
     }
 
-    WeaponAccuracy weaponAccuracy(String[] f) throws RowException {
-      int shots = i(f, 4, "shots_fired");
-      int hits = i(f, 5, "hits");
-      if (shots < 0 || hits < 0) {
-        throw new RowException("negative shots_fired/hits: " + shots + "/" + hits);
+    WeaponAccuracy weaponAccuracy(Fields f) throws RowException {
+      int shots = f.integer(4);
+      int hits = f.integer(5);
+      if (shots < 0) {
+        throw f.bad(4, "negative");
       }
-      return new WeaponAccuracy(f[0], f[1], f[2], i(f, 3, "weapon_id"), shots, Math.min(hits, shots),
-          i(f, 6, "kills"), i(f, 7, "headshots"));
+      if (hits < 0) {
+        throw f.bad(5, "negative");
+      }
+      return new WeaponAccuracy(f.str(0), f.str(1), f.str(2), f.integer(3), shots,
+          Math.min(hits, shots), f.integer(6), f.integer(7));
     }
 
     ProximityFile finish() {
       if (droppedErrors > 0) {
-        errors.add(new LineError(-1, HEADER, droppedErrors
+        errors.add(new LineError(-1, HEADER, null, null, droppedErrors
             + " further errors not recorded (ProximityParser.maxErrors " + maxErrors + ")", ""));
       }
       ProximityHeader h = new ProximityHeader(trackerVersion, magic, map, round, crossfireWindow,
           escapeTime, escapeDistance, positionSampleInterval, roundStart, roundEnd, axisSpawn,
           alliesSpawn, versionFull, testMode, capabilities, other);
-      return new ProximityFile(h, engagements, tracks, killHeat, moveHeat, reactions, trades, combat,
-          weapons, pushes, shots, outcomes, otherRows, unknown, withRows, errors);
+      return new ProximityFile(h, rows, unknown, withRows, errors);
     }
   }
 
+  private static final List<String> V4_TRACK_COLUMNS = List.of("guid", "name", "team", "class",
+      "spawn_time", "death_time", "first_move_time", "samples", "path");
+
+  private static int intField(String v, String name) throws RowException {
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new RowException(name + " not an integer: '" + v + "'", name, v);
+    }
+  }
+
+  private static long longField(String v, String name) throws RowException {
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new RowException(name + " not an integer: '" + v + "'", name, v);
+    }
+  }
+
+  private static double doubleField(String v, String name) throws RowException {
+    try {
+      double d = Double.parseDouble(v.strip());
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new RowException(name + " not a number: '" + v + "'", name, v);
+    }
+  }
+
+  private static boolean flag(String v, String name) throws RowException {
+    return switch (v.strip()) {
+      case "1" -> true;
+      case "0" -> false;
+      default -> throw new RowException(name + " not 0 or 1: '" + v + "'", name, v);
+    };
+  }
 
   /**
    * Splits on {@code sep} into at most {@code limit} fields (the last keeps the rest), keeping
@@ -506,67 +774,4 @@ public final class ProximityParser {
     return out;
   }
 
-  private static @Nullable String blankToNull(String v) {
-    return v.isBlank() ? null : v;
-  }
-
-  private static int i(String[] f, int idx, String name) throws RowException {
-    try {
-      return Integer.parseInt(f[idx].strip());
-    } catch (NumberFormatException e) {
-      throw new RowException("field " + (idx + 1) + " (" + name + ") not an integer: '" + f[idx] + "'");
-    }
-  }
-
-  private static @Nullable Integer optInt(String[] f, int idx, String name) throws RowException {
-    return f[idx].isBlank() ? null : i(f, idx, name);
-  }
-
-  private static double d(String[] f, int idx, String name) throws RowException {
-    try {
-      double v = Double.parseDouble(f[idx].strip());
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new RowException("field " + (idx + 1) + " (" + name + ") not a number: '" + f[idx] + "'");
-    }
-  }
-
-  private static int intField(String v, String name) throws RowException {
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new RowException(name + " not an integer: '" + v + "'");
-    }
-  }
-
-  private static long longField(String v, String name) throws RowException {
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      throw new RowException(name + " not an integer: '" + v + "'");
-    }
-  }
-
-  private static double doubleField(String v, String name) throws RowException {
-    try {
-      double d = Double.parseDouble(v.strip());
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new RowException(name + " not a number: '" + v + "'");
-    }
-  }
-
-  private static boolean flag(String v, String name) throws RowException {
-    return switch (v.strip()) {
-      case "1" -> true;
-      case "0" -> false;
-      default -> throw new RowException(name + " not 0 or 1: '" + v + "'");
-    };
-  }
 }

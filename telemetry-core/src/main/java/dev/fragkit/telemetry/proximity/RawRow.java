@@ -3,8 +3,9 @@ package dev.fragkit.telemetry.proximity;
 import java.util.List;
 
 /**
- * A row of a section without a typed record here, kept as its fields after checking the section's
- * minimum field count.
+ * A row of a section this parser does not know (a section name not in {@link Section}, e.g. one
+ * added by a newer tracker), kept as its {@code ;}-separated fields for forward compatibility. Every
+ * documented section is parsed into a typed {@link ProximityRow} instead. Immutable.
  *
  * @param section section name
  * @param line 1-based line number

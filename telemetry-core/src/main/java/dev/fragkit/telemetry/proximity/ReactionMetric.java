@@ -6,4 +6,4 @@ import org.jspecify.annotations.Nullable;
 public record ReactionMetric(int engagementId, String targetGuid, String targetName,
     String targetTeam, String targetClass, String outcome, int numAttackers,
     @Nullable Integer returnFireMs, @Nullable Integer dodgeReactionMs,
-    @Nullable Integer supportReactionMs, int startTime, int endTime, int duration) {}
+    @Nullable Integer supportReactionMs, int startTime, int endTime, int duration) implements ProximityRow {}

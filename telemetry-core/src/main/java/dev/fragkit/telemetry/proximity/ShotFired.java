@@ -6,4 +6,4 @@ package dev.fragkit.telemetry.proximity;
  * int(float(x))} does); pitch is negative when aiming up.
  */
 public record ShotFired(int time, String guid, int weapon, int originX, int originY, int originZ,
-    double yaw, double pitch) {}
+    double yaw, double pitch) implements ProximityRow {}

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record TeamPush(int startTime, int endTime, String team, double avgSpeed, double directionX,
     double directionY, double alignment, double pushQuality, int participants,
-    String towardObjective) {
+    String towardObjective) implements ProximityRow {
 
   /** The objective pushed toward, if any. */
   public Optional<String> objective() {

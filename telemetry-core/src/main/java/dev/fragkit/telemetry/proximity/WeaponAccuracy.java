@@ -5,4 +5,4 @@ package dev.fragkit.telemetry.proximity;
  * {@code shots} (splash damage can count more hits than shots), as the reference parser does.
  */
 public record WeaponAccuracy(String guid, String name, String team, int weaponId, int shots,
-    int hits, int kills, int headshots) {}
+    int hits, int kills, int headshots) implements ProximityRow {}

@@ -219,7 +219,16 @@ class ProximityParserTest {
         org.assertj.core.groups.Tuple.tuple(6, "KILL_HEATMAP", "KILL_HEATMAP row has 3 fields, needs at least 4"),
         org.assertj.core.groups.Tuple.tuple(7, "KILL_HEATMAP", "field 2 (grid_y) not an integer: 'x'"),
         org.assertj.core.groups.Tuple.tuple(10, "ENGAGEMENTS", "field 23 (positions) point '1,2,3' has 3 parts, needs 5"),
-        org.assertj.core.groups.Tuple.tuple(12, "WEAPON_ACCURACY", "negative shots_fired/hits: -1/0"));
+        org.assertj.core.groups.Tuple.tuple(12, "WEAPON_ACCURACY", "field 5 (shots_fired) negative: '-1'"));
+    assertThat(f.errors()).extracting(LineError::field, LineError::value).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("crossfire_window", "abc"),
+        org.assertj.core.groups.Tuple.tuple("capabilities", "broken"),
+        org.assertj.core.groups.Tuple.tuple("capability aim_lock", "7"),
+        org.assertj.core.groups.Tuple.tuple(null, null),
+        org.assertj.core.groups.Tuple.tuple(null, null),
+        org.assertj.core.groups.Tuple.tuple("grid_y", "x"),
+        org.assertj.core.groups.Tuple.tuple("positions", "1,2,3"),
+        org.assertj.core.groups.Tuple.tuple("shots_fired", "-1"));
     assertThat(f.header().trackerVersion()).isEqualTo(5);
     assertThat(f.header().crossfireWindowMs()).as("default kept").isEqualTo(1000);
     assertThat(f.header().capabilities()).containsExactly(Map.entry("engagement_tracking", true));
@@ -242,10 +251,12 @@ class ProximityParserTest {
     assertThat(f.teamPushes()).hasSize(25).allSatisfy(p -> assertThat(p.pushQuality()).isBetween(0.0, 1.0));
     assertThat(f.shotsFired()).hasSize(25);
     assertThat(f.killOutcomes()).hasSize(25);
-    for (Section s : EnumSet.of(Section.OBJECTIVE_FOCUS, Section.SPAWN_TIMING, Section.OBJECTIVE_RUNS,
-        Section.CARRIER_EVENTS, Section.AIM_LOCK, Section.COMM_EVENTS)) {
-      assertThat(f.rows(s)).as(s.name()).hasSize(25).allSatisfy(r -> assertThat(r.fields()).hasSize(s.minFields()));
+    for (Section s : Section.values()) {
+      assertThat(f.rows(s)).as(s.name()).hasSize(25);
     }
+    assertThat(f.aimLocks()).hasSize(25);
+    assertThat(f.objectiveRuns()).hasSize(25);
+    assertThat(f.unknownSections()).isEmpty();
     assertThat(f.header().capabilities()).containsEntry("objective_run_tracking", true).hasSize(22);
     assertThat(f.inferredCapabilities()).isEqualTo(f.header().capabilities());
   }
@@ -311,11 +322,7 @@ class ProximityParserTest {
       // Every row is either parsed or reported: nothing silently vanishes.
       long dataLines = new String(c).lines().map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
-      long parsed = f.engagements().size() + f.tracks().size() + f.killHeatmap().size()
-          + f.movementHeatmap().size() + f.reactionMetrics().size() + f.tradeKills().size()
-          + f.combatPositions().size() + f.weaponAccuracy().size() + f.teamPushes().size()
-          + f.shotsFired().size() + f.killOutcomes().size()
-          + f.otherRows().values().stream().mapToLong(List::size).sum()
+      long parsed = f.rows().values().stream().mapToLong(List::size).sum()
           + f.unknownSections().values().stream().mapToLong(List::size).sum();
       long rowErrors = f.errors().stream().filter(e -> !e.text().startsWith("#")).count();
       assertThat(parsed + rowErrors).as("round %d", round).isEqualTo(dataLines);
