@@ -35,6 +35,8 @@ public final class RecordingReader implements Iterator<GameTick>, AutoCloseable 
   private @Nullable GameTick lookahead;
   private long frameOffset = -1;
   private @Nullable Path frameSegment;
+  private int frameSegmentOrdinal = -1;
+  private long startOffset = -1;
   private boolean closed;
 
   private RecordingReader(RecordingFileSystem fs, TickCodec codec, List<Path> segments) {
@@ -42,6 +44,28 @@ public final class RecordingReader implements Iterator<GameTick>, AutoCloseable 
     this.codec = codec;
     this.maxFrameBytes = codec.maxTickBytes();
     this.segments = segments;
+  }
+
+  /**
+   * Opens a recording directory positioned at the frame at {@code from} (a position previously
+   * returned by {@link #lastPosition()} for the same, unchanged recording), so that the first tick
+   * returned is the one stored there. Nothing before {@code from} is read; {@link #report()} covers
+   * only what was read from there on.
+   *
+   * @throws IllegalArgumentException if {@code from} names a segment the directory does not have
+   * @throws RecordingIoException if the directory cannot be listed or the segment opened
+   */
+  public static RecordingReader open(Path dir, RecordingFileSystem fs, TickCodec codec,
+      FramePosition from) {
+    Objects.requireNonNull(from, "from");
+    RecordingReader r = open(dir, fs, codec);
+    if (from.segment() >= r.segments.size()) {
+      throw new IllegalArgumentException("segment " + from.segment() + " not in " + dir + " ("
+          + r.segments.size() + " segments)");
+    }
+    r.nextSegment = from.segment();
+    r.startOffset = from.offset();
+    return r;
   }
 
   /** Opens {@code dir} on the local file system with the default codec. */
@@ -125,6 +149,7 @@ public final class RecordingReader implements Iterator<GameTick>, AutoCloseable 
         lookahead = codec.decode(f.payload());
         frameOffset = f.offset();
         frameSegment = seg;
+        frameSegmentOrdinal = nextSegment - 1;
       } catch (MalformedTickException e) {
         undecodable.add(new CorruptRegion(seg, f.offset(),
             f.payload().length + SegmentFormat.FRAME_OVERHEAD, "undecodable tick: " + e.getMessage()));
@@ -154,6 +179,15 @@ public final class RecordingReader implements Iterator<GameTick>, AutoCloseable 
   }
 
   /**
+   * Where the frame of the tick last returned by {@link #next()} starts (reopen there with {@link
+   * #open(Path, RecordingFileSystem, TickCodec, FramePosition)}); null before the first tick.
+   * Valid only until the next call to {@link #hasNext()}, which reads ahead.
+   */
+  public @Nullable FramePosition lastPosition() {
+    return frameSegmentOrdinal < 0 ? null : new FramePosition(frameSegmentOrdinal, frameOffset);
+  }
+
+  /**
    * What recovery found so far; complete once {@link #hasNext()} has returned false.
    */
   public RecoveryReport report() {
@@ -164,6 +198,10 @@ public final class RecordingReader implements Iterator<GameTick>, AutoCloseable 
     try {
       channel = fs.openRead(seg);
       scanner = new SegmentScanner(seg, channel, maxFrameBytes);
+      if (startOffset >= 0) {
+        scanner.skipTo(startOffset);
+        startOffset = -1;
+      }
     } catch (IOException e) {
       closeChannel();
       throw new RecordingIoException("open", seg, e);

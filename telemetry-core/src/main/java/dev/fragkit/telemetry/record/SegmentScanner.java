@@ -81,6 +81,21 @@ final class SegmentScanner {
     }
   }
 
+  /**
+   * Continues scanning at {@code offset} (the start of a frame found by an earlier scan) instead of
+   * right after the header; bytes before it are neither read nor reported.
+   */
+  void skipTo(long offset) {
+    if (offset < SegmentFormat.HEADER_BYTES || offset > size) {
+      throw new IllegalArgumentException("frame offset " + offset + " outside " + SegmentFormat.HEADER_BYTES
+          + ".." + size + " of " + segment);
+    }
+    if (!done) {
+      pos = offset;
+      validEnd = offset;
+    }
+  }
+
   /** The next intact frame, or null at the end of the segment. */
   @Nullable Frame next() throws IOException {
     while (!done) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Replay settings: live ring capacity (default 5000, 100..100000 as in the reference), initial
  * speed (1.0, range 0.1..10), the longest pause between two recorded ticks that playback honours
  * (default 5 s; longer gaps are shortened to it) and how long {@code stop()} waits for the engine's
- * thread (default 5 s).
+ * thread (default 5 s) and the seek index interval: ticks per block of the file-mode seek index, the
+ * most a seek reads (default 256, 1..1048576).
  *
  * <p>Immutable and thread-safe.
  */
@@ -20,8 +21,10 @@ public final class ReplayConfig {
   private final double initialSpeed;
   private final Duration maxGap;
   private final Duration stopTimeout;
+  private final int seekIndexInterval;
 
   private ReplayConfig(Builder b) {
+    this.seekIndexInterval = b.seekIndexInterval;
     this.ringCapacity = b.ringCapacity;
     this.initialSpeed = b.initialSpeed;
     this.maxGap = b.maxGap;
@@ -38,7 +41,7 @@ public final class ReplayConfig {
 
   public Builder toBuilder() {
     return new Builder().ringCapacity(ringCapacity).initialSpeed(initialSpeed).maxGap(maxGap)
-        .stopTimeout(stopTimeout);
+        .stopTimeout(stopTimeout).seekIndexInterval(seekIndexInterval);
   }
 
   public int ringCapacity() {
@@ -57,6 +60,10 @@ public final class ReplayConfig {
     return stopTimeout;
   }
 
+  public int seekIndexInterval() {
+    return seekIndexInterval;
+  }
+
   static void checkSpeed(double speed) {
     if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
       throw new IllegalArgumentException("speed outside 0.1..10.0: " + speed);
@@ -66,7 +73,8 @@ public final class ReplayConfig {
   @Override
   public String toString() {
     return "ReplayConfig{ringCapacity=" + ringCapacity + ", initialSpeed=" + initialSpeed
-        + ", maxGap=" + maxGap + ", stopTimeout=" + stopTimeout + "}";
+        + ", maxGap=" + maxGap + ", stopTimeout=" + stopTimeout + ", seekIndexInterval="
+        + seekIndexInterval + "}";
   }
 
   /** Builds a {@link ReplayConfig}. Not thread-safe. */
@@ -75,8 +83,18 @@ public final class ReplayConfig {
     private double initialSpeed = 1.0;
     private Duration maxGap = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(5);
+    private int seekIndexInterval = 256;
 
     private Builder() {}
+
+    /** Ticks per seek-index block: a seek reads at most this many ticks. */
+    public Builder seekIndexInterval(int n) {
+      if (n < 1 || n > 1 << 20) {
+        throw new IllegalArgumentException("seekIndexInterval outside 1..1048576: " + n);
+      }
+      this.seekIndexInterval = n;
+      return this;
+    }
 
     public Builder ringCapacity(int n) {
       if (n < 100 || n > 100_000) {
@@ -116,6 +134,7 @@ public final class ReplayConfig {
       source.getDouble("replay.initialSpeed").ifPresent(this::initialSpeed);
       source.getDuration("replay.maxGap").ifPresent(this::maxGap);
       source.getDuration("replay.stopTimeout").ifPresent(this::stopTimeout);
+      source.getLong("replay.seekIndexInterval").ifPresent(v -> seekIndexInterval((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v))));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.fragkit.telemetry.replay;
 
+import dev.fragkit.telemetry.record.FramePosition;
 import dev.fragkit.telemetry.tick.GameTick;
 import dev.fragkit.telemetry.time.MonotonicClock;
 import dev.fragkit.telemetry.time.Scheduler;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,17 @@ import org.jspecify.annotations.Nullable;
  * than {@link ReplayConfig#maxGap()} is shortened to it). It supports {@link #play()}, {@link
  * #pause()}, {@link #resume()}, {@link #seekToSequence}, {@link #seekToTime}, {@link #step()} and
  * {@link #setSpeed}. Pausing keeps the remaining wait of the pending tick; changing speed rescales it.
+ *
+ * <p><b>Seeking</b> finds the first tick in stream order whose sequence (or timestamp) is ≥ the
+ * target — the same tick a linear scan from the start finds. For sources that {@linkplain
+ * TickSource#supportsPositions() support positions} (recordings, in-memory lists) the engine keeps a
+ * sparse {@link SeekIndex} built while it streams: every {@link ReplayConfig#seekIndexInterval()}
+ * ticks the source position and running maxima of sequence and timestamp. A seek into the indexed
+ * part reopens the source at the right block and reads at most {@code seekIndexInterval} ticks,
+ * backwards or forwards; a seek beyond it streams on from the index frontier (extending the index).
+ * {@link #buildSeekIndex()} indexes the whole source in one pass so that every later seek is
+ * bounded. Index memory is O(ticks / interval). Other sources are re-read from the start for a
+ * backward seek.
  *
  * <p><b>Live mode</b> ({@link #startLive()}) keeps pushed ticks in a bounded {@link TickRingBuffer}
  * (oldest evicted) and forwards each to the listener. Switching modes discards the other mode's
@@ -61,6 +74,9 @@ public final class ReplayEngine implements AutoCloseable {
   private long pendingDueNanos;
   private long pausedRemainingNanos = -1;
   private @Nullable TickRingBuffer ring;
+  private @Nullable SeekIndex index;
+  private long nextOrdinal;
+  private long framesRead;
 
   private ReplayEngine(Builder b) {
     this.config = b.config;
@@ -121,6 +137,19 @@ public final class ReplayEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Ticks read from the file-mode source since {@link #openFile} (playback, steps, seeks and index
+   * building): the cost measure of seeking.
+   */
+  public long framesRead() {
+    lock.lock();
+    try {
+      return framesRead;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The tick that will be emitted next in file mode, if any. */
   public Optional<GameTick> peekNext() {
     lock.lock();
@@ -142,8 +171,9 @@ public final class ReplayEngine implements AutoCloseable {
       resetLocked();
       mode = Mode.FILE;
       this.source = source;
-      cursor = source.open();
-      lookahead = cursor.next();
+      index = source.supportsPositions() ? new SeekIndex(config.seekIndexInterval()) : null;
+      framesRead = 0;
+      reopenLocked(null, 0);
     } finally {
       lock.unlock();
     }
@@ -219,32 +249,34 @@ public final class ReplayEngine implements AutoCloseable {
    * @return the tick that will be emitted next, empty if none is at or after {@code seq}
    */
   public Optional<GameTick> seekToSequence(long seq) {
-    return seek(t -> t.sequence() >= seq, l -> l.sequence() <= seq);
+    return seek(t -> t.sequence() >= seq, l -> l.sequence() <= seq, ix -> ix.firstBlockWithSequence(seq));
   }
 
   /** Positions playback at the first tick with {@code timestamp >= time} (see {@link #seekToSequence}). */
   public Optional<GameTick> seekToTime(Instant time) {
     Objects.requireNonNull(time, "time");
-    return seek(t -> !t.timestamp().isBefore(time), l -> !l.timestamp().isAfter(time));
+    return seek(t -> !t.timestamp().isBefore(time), l -> !l.timestamp().isAfter(time),
+        ix -> ix.firstBlockWithTime(time));
   }
 
-  private Optional<GameTick> seek(Predicate<GameTick> target, Predicate<GameTick> forwardOk) {
+  private Optional<GameTick> seek(Predicate<GameTick> target, Predicate<GameTick> forwardOk,
+      ToIntFunction<SeekIndex> firstBlock) {
     lock.lock();
     try {
       requireMode(Mode.FILE);
       cancelPendingLocked();
       pausedRemainingNanos = -1;
-      GameTick la = lookahead;
-      if (la == null || !forwardOk.test(la)) {
-        TickSource.TickCursor c = cursor;
-        if (c != null) {
-          c.close();
+      SeekIndex ix = index;
+      if (ix != null) {
+        positionForSeekLocked(ix, firstBlock.applyAsInt(ix));
+      } else {
+        GameTick la = lookahead;
+        if (la == null || !forwardOk.test(la)) {
+          reopenLocked(null, 0);
         }
-        cursor = Objects.requireNonNull(source).open();
-        lookahead = cursor.next();
       }
       while (lookahead != null && !target.test(lookahead)) {
-        lookahead = Objects.requireNonNull(cursor).next();
+        lookahead = readLocked();
       }
       lastEmitted = null;
       emitted = 0;
@@ -252,6 +284,104 @@ public final class ReplayEngine implements AutoCloseable {
         scheduleLocked(0);
       }
       return Optional.ofNullable(lookahead);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Positions the cursor so that a forward scan from the lookahead finds the seek target: at the
+   * start of {@code block} (the first block reaching the target), or, when no indexed tick reaches
+   * it, at the index frontier's block (or at the end if the index is complete).
+   */
+  // @GuardedBy("lock")
+  private void positionForSeekLocked(SeekIndex ix, int block) {
+    long current = lookahead == null ? -1 : nextOrdinal - 1;
+    if (block >= 0) {
+      if (current != ix.blockStart(block)) {
+        reopenLocked(ix.position(block), ix.blockStart(block));
+      }
+      return;
+    }
+    if (ix.complete()) {
+      lookahead = null; // nothing at or after the target
+      return;
+    }
+    int last = ix.blocks() - 1;
+    long from = last < 0 ? 0 : ix.blockStart(last);
+    if (current < from) {
+      reopenLocked(last < 0 ? null : ix.position(last), from);
+    }
+  }
+
+  // @GuardedBy("lock")
+  private void reopenLocked(@Nullable FramePosition at, long ordinal) {
+    TickSource.TickCursor c = cursor;
+    cursor = null;
+    if (c != null) {
+      c.close();
+    }
+    TickSource src = Objects.requireNonNull(source);
+    cursor = at == null ? src.open() : src.openAt(at);
+    nextOrdinal = ordinal;
+    lookahead = readLocked();
+  }
+
+  // @GuardedBy("lock")
+  private @Nullable GameTick readLocked() {
+    TickSource.TickCursor c = Objects.requireNonNull(cursor);
+    GameTick t = c.next();
+    SeekIndex ix = index;
+    if (t == null) {
+      if (ix != null) {
+        ix.end(nextOrdinal);
+      }
+      return null;
+    }
+    framesRead++;
+    long ordinal = nextOrdinal++;
+    if (ix != null) {
+      FramePosition p = c.position();
+      if (p != null) {
+        ix.observe(ordinal, t, p);
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Completes the seek index by reading the source from the index frontier to its end, then
+   * restores the current position (reading at most one index interval again). Afterwards every
+   * seek reads at most {@link ReplayConfig#seekIndexInterval()} ticks. Holds the engine's lock for
+   * the pass, so playback waits.
+   *
+   * @return the number of ticks in the source
+   * @throws IllegalStateException if the source does not support positions
+   */
+  public long buildSeekIndex() {
+    lock.lock();
+    try {
+      requireMode(Mode.FILE);
+      SeekIndex ix = index;
+      if (ix == null) {
+        throw new IllegalStateException("source does not support positions; no seek index");
+      }
+      if (ix.complete()) {
+        return ix.covered();
+      }
+      long current = lookahead == null ? -1 : nextOrdinal - 1;
+      positionForSeekLocked(ix, -1);
+      while (lookahead != null) {
+        lookahead = readLocked();
+      }
+      if (current >= 0) {
+        int block = (int) (current / ix.interval());
+        reopenLocked(ix.position(block), ix.blockStart(block));
+        while (nextOrdinal - 1 < current && lookahead != null) {
+          lookahead = readLocked();
+        }
+      }
+      return ix.covered();
     } finally {
       lock.unlock();
     }
@@ -289,7 +419,7 @@ public final class ReplayEngine implements AutoCloseable {
     if (t == null) {
       return null;
     }
-    lookahead = Objects.requireNonNull(cursor).next();
+    lookahead = readLocked();
     lastEmitted = t;
     emitted++;
     return t;
@@ -415,6 +545,8 @@ public final class ReplayEngine implements AutoCloseable {
     lastEmitted = null;
     emitted = 0;
     ring = null;
+    index = null;
+    nextOrdinal = 0;
     mode = Mode.IDLE;
     if (c != null) {
       c.close();
