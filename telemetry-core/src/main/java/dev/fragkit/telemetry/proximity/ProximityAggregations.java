@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derived analytics over a {@link ProximityFile}: position heatmap, kill/death locations, trade
- * events and crossfire pairs. Defaults follow the reference (grid 512, trade window 3000 ms,
- * trade distance 800, position delta 1500 ms, isolation 1200).
+ * Derived analytics over a {@link ProximityFile} (greatshot-reference.md §3.5): position heatmap,
+ * kill/death locations, trade events, crossfire pairs, support uptime and per-player teamplay
+ * statistics. Defaults follow the reference: grid 512; trade window 3000 ms, trade distance 800,
+ * position delta 1500 ms, isolation 1200; support distance 600, combat-recent 1500 ms, support
+ * position delta 1500 ms, at most 1200 samples per track.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,44 +26,146 @@ public final class ProximityAggregations {
   private final double tradeDistance;
   private final int positionDeltaMs;
   private final double isolationDistance;
+  private final double supportDistance;
+  private final int combatRecentMs;
+  private final int supportPositionDeltaMs;
+  private final int supportMaxSamplesPerTrack;
 
-  private ProximityAggregations(int gridSize, int tradeWindowMs, double tradeDistance,
-      int positionDeltaMs, double isolationDistance) {
-    this.gridSize = gridSize;
-    this.tradeWindowMs = tradeWindowMs;
-    this.tradeDistance = tradeDistance;
-    this.positionDeltaMs = positionDeltaMs;
-    this.isolationDistance = isolationDistance;
+  private ProximityAggregations(Builder b) {
+    this.gridSize = b.gridSize;
+    this.tradeWindowMs = b.tradeWindowMs;
+    this.tradeDistance = b.tradeDistance;
+    this.positionDeltaMs = b.positionDeltaMs;
+    this.isolationDistance = b.isolationDistance;
+    this.supportDistance = b.supportDistance;
+    this.combatRecentMs = b.combatRecentMs;
+    this.supportPositionDeltaMs = b.supportPositionDeltaMs;
+    this.supportMaxSamplesPerTrack = b.supportMaxSamplesPerTrack;
   }
 
   public static ProximityAggregations defaults() {
-    return new ProximityAggregations(512, 3000, 800, 1500, 1200);
+    return builder().build();
   }
 
-  /**
-   * Custom settings.
-   *
-   * @throws IllegalArgumentException naming the first non-positive setting
-   */
-  public static ProximityAggregations of(int gridSize, int tradeWindowMs, double tradeDistance,
-      int positionDeltaMs, double isolationDistance) {
-    if (gridSize < 1) {
-      throw new IllegalArgumentException("gridSize < 1: " + gridSize);
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().gridSize(gridSize).tradeWindowMs(tradeWindowMs).tradeDistance(tradeDistance)
+        .positionDeltaMs(positionDeltaMs).isolationDistance(isolationDistance)
+        .supportDistance(supportDistance).combatRecentMs(combatRecentMs)
+        .supportPositionDeltaMs(supportPositionDeltaMs)
+        .supportMaxSamplesPerTrack(supportMaxSamplesPerTrack);
+  }
+
+  @Override
+  public String toString() {
+    return "ProximityAggregations{gridSize=" + gridSize + ", tradeWindowMs=" + tradeWindowMs
+        + ", tradeDistance=" + tradeDistance + ", positionDeltaMs=" + positionDeltaMs
+        + ", isolationDistance=" + isolationDistance + ", supportDistance=" + supportDistance
+        + ", combatRecentMs=" + combatRecentMs + ", supportPositionDeltaMs=" + supportPositionDeltaMs
+        + ", supportMaxSamplesPerTrack=" + supportMaxSamplesPerTrack + "}";
+  }
+
+  /** Builds {@link ProximityAggregations}; each setter rejects its own bad value. Not thread-safe. */
+  public static final class Builder {
+    private int gridSize = 512;
+    private int tradeWindowMs = 3000;
+    private double tradeDistance = 800;
+    private int positionDeltaMs = 1500;
+    private double isolationDistance = 1200;
+    private double supportDistance = 600;
+    private int combatRecentMs = 1500;
+    private int supportPositionDeltaMs = 1500;
+    private int supportMaxSamplesPerTrack = 1200;
+
+    private Builder() {}
+
+    /** Heatmap cell size in world units (≥ 1). */
+    public Builder gridSize(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("gridSize < 1: " + v);
+      }
+      gridSize = v;
+      return this;
     }
-    if (tradeWindowMs < 1) {
-      throw new IllegalArgumentException("tradeWindowMs < 1: " + tradeWindowMs);
+
+    /** How long after a death a trade counts (≥ 1 ms). */
+    public Builder tradeWindowMs(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("tradeWindowMs < 1: " + v);
+      }
+      tradeWindowMs = v;
+      return this;
     }
-    if (!(tradeDistance > 0)) {
-      throw new IllegalArgumentException("tradeDistance <= 0: " + tradeDistance);
+
+    /** Teammates within this 2D distance of a death had a trade opportunity (&gt; 0). */
+    public Builder tradeDistance(double v) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("tradeDistance <= 0: " + v);
+      }
+      tradeDistance = v;
+      return this;
     }
-    if (positionDeltaMs < 0) {
-      throw new IllegalArgumentException("positionDeltaMs < 0: " + positionDeltaMs);
+
+    /** Largest time gap between a moment and the track point used as the position then (≥ 0). */
+    public Builder positionDeltaMs(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("positionDeltaMs < 0: " + v);
+      }
+      positionDeltaMs = v;
+      return this;
     }
-    if (!(isolationDistance > 0)) {
-      throw new IllegalArgumentException("isolationDistance <= 0: " + isolationDistance);
+
+    /** A death without opportunity is isolated if the nearest teammate is beyond this (&gt; 0). */
+    public Builder isolationDistance(double v) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("isolationDistance <= 0: " + v);
+      }
+      isolationDistance = v;
+      return this;
     }
-    return new ProximityAggregations(gridSize, tradeWindowMs, tradeDistance, positionDeltaMs,
-        isolationDistance);
+
+    /** A teammate in combat within this 2D distance supports a sample (&gt; 0). */
+    public Builder supportDistance(double v) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("supportDistance <= 0: " + v);
+      }
+      supportDistance = v;
+      return this;
+    }
+
+    /** A player stays "in combat" this long after an engagement interval ends (≥ 0). */
+    public Builder combatRecentMs(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("combatRecentMs < 0: " + v);
+      }
+      combatRecentMs = v;
+      return this;
+    }
+
+    /** Position delta for support uptime (≥ 0). */
+    public Builder supportPositionDeltaMs(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("supportPositionDeltaMs < 0: " + v);
+      }
+      supportPositionDeltaMs = v;
+      return this;
+    }
+
+    /** Longer tracks are thinned to about this many samples (≥ 200, as in the reference). */
+    public Builder supportMaxSamplesPerTrack(int v) {
+      if (v < 200) {
+        throw new IllegalArgumentException("supportMaxSamplesPerTrack < 200: " + v);
+      }
+      supportMaxSamplesPerTrack = v;
+      return this;
+    }
+
+    public ProximityAggregations build() {
+      return new ProximityAggregations(this);
+    }
   }
 
   public int gridSize() {
@@ -140,7 +244,7 @@ public final class ProximityAggregations {
         if (!track.team().equals(team) || track.guid().equals(death.targetGuid()) || !track.aliveAt(t)) {
           continue;
         }
-        TrackPoint p = nearestInTime(track, t);
+        TrackPoint p = nearestInTime(track, t, positionDeltaMs);
         if (p == null) {
           continue;
         }
@@ -180,7 +284,7 @@ public final class ProximityAggregations {
     return out;
   }
 
-  private @Nullable TrackPoint nearestInTime(PlayerTrack track, int t) {
+  private static @Nullable TrackPoint nearestInTime(PlayerTrack track, int t, int positionDeltaMs) {
     TrackPoint best = null;
     int bestDelta = Integer.MAX_VALUE;
     for (TrackPoint p : track.path()) {
@@ -235,6 +339,173 @@ public final class ProximityAggregations {
         v.delays == 0 ? 0 : (double) v.delaySum / v.delays)));
     out.sort(Comparator.comparingInt(CrossfirePair::count).reversed()
         .thenComparing(CrossfirePair::player1).thenComparing(CrossfirePair::player2));
+    return out;
+  }
+
+  /**
+   * Support uptime (greatshot-reference.md §3.5): the share of player-track samples at which a
+   * teammate in combat was close by.
+   *
+   * <p>Precisely: a player is <i>in combat</i> at time t if t lies in {@code [start_time, end_time
+   * + combatRecentMs]} of an engagement targeting them, or in {@code [first_hit, last_hit +
+   * combatRecentMs]} of their attacker entry in any engagement (bounds inclusive). Each point of
+   * each PLAYER_TRACKS path is a sample (a path longer than {@code supportMaxSamplesPerTrack} is
+   * thinned to every {@code ⌊size / max⌋}-th point, starting with the first). A sample of player P
+   * at time t is <i>supported</i> if some other player U of P's team (another GUID) has a track
+   * alive at t ({@link PlayerTrack#aliveAt}), is in combat at t, and U's path point nearest in time
+   * to t — at most {@code supportPositionDeltaMs} away — lies within {@code supportDistance} (2D) of
+   * the sample's position. Unlike the reference, engagements starting at time 0 are not skipped.
+   */
+  public SupportUptime supportUptime(ProximityFile file) {
+    Map<String, List<int[]>> combat = new LinkedHashMap<>();
+    for (Engagement e : file.engagements()) {
+      combat.computeIfAbsent(e.targetGuid(), k -> new ArrayList<>())
+          .add(new int[] {e.startTime(), e.endTime() + combatRecentMs});
+      for (Attacker a : e.attackers()) {
+        combat.computeIfAbsent(a.guid(), k -> new ArrayList<>())
+            .add(new int[] {a.firstHit(), a.lastHit() + combatRecentMs});
+      }
+    }
+    Map<String, List<PlayerTrack>> byTeam = new LinkedHashMap<>();
+    for (PlayerTrack t : file.tracks()) {
+      byTeam.computeIfAbsent(t.team(), k -> new ArrayList<>()).add(t);
+    }
+    Map<String, long[]> per = new LinkedHashMap<>();
+    long support = 0;
+    long total = 0;
+    for (PlayerTrack track : file.tracks()) {
+      List<TrackPoint> path = track.path();
+      int stride = path.size() > supportMaxSamplesPerTrack ? path.size() / supportMaxSamplesPerTrack : 1;
+      long[] counts = per.computeIfAbsent(track.guid(), k -> new long[2]);
+      for (int i = 0; i < path.size(); i += stride) {
+        TrackPoint p = path.get(i);
+        total++;
+        counts[1]++;
+        if (supported(track, p, byTeam.getOrDefault(track.team(), List.of()), combat)) {
+          support++;
+          counts[0]++;
+        }
+      }
+    }
+    Map<String, SupportUptime.Counts> perPlayer = new LinkedHashMap<>();
+    per.forEach((g, c) -> perPlayer.put(g, new SupportUptime.Counts(c[0], c[1])));
+    return new SupportUptime(support, total, perPlayer);
+  }
+
+  private boolean supported(PlayerTrack track, TrackPoint p, List<PlayerTrack> team,
+      Map<String, List<int[]>> combat) {
+    int t = p.time();
+    for (PlayerTrack mate : team) {
+      if (mate.guid().equals(track.guid()) || !mate.aliveAt(t) || !inCombat(combat.get(mate.guid()), t)) {
+        continue;
+      }
+      TrackPoint q = nearestInTime(mate, t, supportPositionDeltaMs);
+      if (q != null && q.position().distance2d(p.position()) <= supportDistance) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inCombat(@Nullable List<int[]> intervals, int t) {
+    if (intervals == null) {
+      return false;
+    }
+    for (int[] iv : intervals) {
+      if (iv[0] <= t && t <= iv[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Per-player teamplay statistics (the reference's {@code player_teamplay_stats}, §3.5), one entry
+   * per GUID that appears as an engagement target, an attacker or a TRADE_KILLS trader, ordered by
+   * first appearance. For every engagement: the target's {@code timesTargeted}, {@code
+   * damageTaken}, distance and duration sums grow; with {@code num_attackers ≥ 2} it counts as
+   * focused (escape/death by outcome {@code escaped}/{@code killed}), otherwise as solo. For every
+   * attacker entry: if the engagement is a crossfire and lists the attacker as a participant, a
+   * crossfire participation (damage added; a kill if the outcome is {@code killed}, a final blow
+   * if also {@code got_kill}; the delay added when present); else, if the engagement has exactly
+   * one attacker, a solo engagement (a solo kill if {@code got_kill}). Each TRADE_KILLS row adds a
+   * trade kill to its trader.
+   */
+  public List<PlayerTeamplay> teamplay(ProximityFile file) {
+    final class Acc {
+      final String guid;
+      String name;
+      int targeted;
+      long damageTaken;
+      int focused;
+      int focusEscapes;
+      int focusDeaths;
+      int soloEscapes;
+      int soloDeaths;
+      int cfParticipations;
+      int cfKills;
+      int cfFinalBlows;
+      long cfDamage;
+      long cfDelaySum;
+      int cfDelays;
+      int soloEngagements;
+      int soloKills;
+      int trades;
+      double distance;
+      long duration;
+
+      Acc(String guid, String name) {
+        this.guid = guid;
+        this.name = name;
+      }
+    }
+    Map<String, Acc> acc = new LinkedHashMap<>();
+    for (Engagement e : file.engagements()) {
+      Acc t = acc.computeIfAbsent(e.targetGuid(), g -> new Acc(g, e.targetName()));
+      t.name = e.targetName();
+      t.targeted++;
+      t.damageTaken += e.totalDamage();
+      t.distance += e.distanceTraveled();
+      t.duration += e.duration();
+      boolean escaped = e.outcome().equals("escaped");
+      if (e.numAttackers() >= 2) {
+        t.focused++;
+        t.focusEscapes += escaped ? 1 : 0;
+        t.focusDeaths += e.killed() ? 1 : 0;
+      } else {
+        t.soloEscapes += escaped ? 1 : 0;
+        t.soloDeaths += e.killed() ? 1 : 0;
+      }
+      for (Attacker a : e.attackers()) {
+        Acc x = acc.computeIfAbsent(a.guid(), g -> new Acc(g, a.name()));
+        x.name = a.name();
+        if (e.crossfire() && e.crossfireParticipants().contains(a.guid())) {
+          x.cfParticipations++;
+          x.cfDamage += a.damage();
+          if (e.killed()) {
+            x.cfKills++;
+            x.cfFinalBlows += a.gotKill() ? 1 : 0;
+          }
+          if (e.crossfireDelay() != null) {
+            x.cfDelaySum += e.crossfireDelay();
+            x.cfDelays++;
+          }
+        } else if (e.numAttackers() == 1) {
+          x.soloEngagements++;
+          x.soloKills += a.gotKill() ? 1 : 0;
+        }
+      }
+    }
+    for (TradeKill k : file.tradeKills()) {
+      acc.computeIfAbsent(k.traderGuid(), g -> new Acc(g, k.traderName())).trades++;
+    }
+    List<PlayerTeamplay> out = new ArrayList<>();
+    for (Acc a : acc.values()) {
+      out.add(new PlayerTeamplay(a.guid, a.name, a.targeted, a.damageTaken, a.focused, a.focusEscapes,
+          a.focusDeaths, a.soloEscapes, a.soloDeaths, a.cfParticipations, a.cfKills, a.cfFinalBlows,
+          a.cfDamage, a.cfDelaySum, a.cfDelays, a.soloEngagements, a.soloKills, a.trades, a.distance,
+          a.duration));
+    }
     return out;
   }
 }
