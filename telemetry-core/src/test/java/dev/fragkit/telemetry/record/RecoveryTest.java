@@ -1,6 +1,7 @@
 package dev.fragkit.telemetry.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fragkit.telemetry.tick.GameTick;
 import dev.fragkit.telemetry.tick.TickCodec;
@@ -52,6 +53,23 @@ class RecoveryTest {
 
   private static List<Long> range(long from, long to) {
     return LongStream.range(from, to).boxed().collect(Collectors.toList());
+  }
+
+  @Test
+  void openingAtAFramePositionStartsWithThatTickAndRejectsAMissingSegment() {
+    List<Long> offsets = writeRecording(120);
+    FramePosition at = new FramePosition(0, offsets.get(77));
+    try (RecordingReader r = RecordingReader.open(dir, RecordingFileSystem.local(), codec, at)) {
+      assertThat(r.next().sequence()).isEqualTo(77);
+      assertThat(r.lastPosition()).isEqualTo(at);
+      assertThat(r.next().sequence()).isEqualTo(78);
+      assertThat(r.lastPosition()).isEqualTo(new FramePosition(0, offsets.get(78)));
+    }
+    assertThatThrownBy(() -> RecordingReader.open(dir, RecordingFileSystem.local(), codec, new FramePosition(3, 8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("segment 3 not in " + dir + " (1 segments)");
+    assertThatThrownBy(() -> new FramePosition(0, -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offset < 0: -1");
   }
 
   @Test
