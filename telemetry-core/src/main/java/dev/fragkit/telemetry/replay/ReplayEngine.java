@@ -342,7 +342,9 @@ public final class ReplayEngine implements AutoCloseable {
     long ordinal = nextOrdinal++;
     if (ix != null) {
       FramePosition p = c.position();
-      if (p != null) {
+      if (p == null) {
+        index = null; // the source promised positions but gave none: seek by re-reading instead
+      } else {
         ix.observe(ordinal, t, p);
       }
     }

@@ -193,6 +193,43 @@ class ReplaySeekIndexTest {
   }
 
   @Test
+  void aSourceThatPromisesPositionsButGivesNoneFallsBackToRereading() {
+    List<GameTick> ticks = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      ticks.add(GameTick.builder("g", i * 2L, TestTicks.T0.plusMillis(i)).put("i", i).build());
+    }
+    TickSource liar = new TickSource() {
+      @Override
+      public TickCursor open() {
+        return wrap(TickSource.of(ticks).open());
+      }
+
+      @Override
+      public boolean supportsPositions() {
+        return true;
+      }
+
+      private TickCursor wrap(TickCursor c) {
+        return new TickCursor() {
+          @Override
+          public GameTick next() {
+            return c.next();
+          }
+
+          @Override
+          public void close() {
+            c.close();
+          }
+        };
+      }
+    };
+    engine(liar);
+    assertThat(positionOf(engine.seekToSequence(401))).isEqualTo(201);
+    assertThat(positionOf(engine.seekToSequence(10))).as("backward: re-read from the start").isEqualTo(5);
+    assertThatThrownBy(engine::buildSeekIndex).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void seekIndexIntervalIsValidated() {
     assertThatThrownBy(() -> ReplayConfig.builder().seekIndexInterval(0))
         .isInstanceOf(IllegalArgumentException.class)
