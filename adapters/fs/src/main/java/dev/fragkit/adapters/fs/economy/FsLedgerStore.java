@@ -181,7 +181,18 @@ public final class FsLedgerStore implements LedgerStore {
       if (nl < 0 || !text.startsWith(HEADER)) {
         throw new StoreException("snapshot " + snapshot + " has no valid header", null);
       }
-      generation = Long.parseLong(text.substring(HEADER.length(), nl).trim());
+      String gen = text.substring(HEADER.length(), nl).trim();
+      try {
+        generation = Long.parseLong(gen);
+      } catch (NumberFormatException e) {
+        throw new StoreException("snapshot " + snapshot + " header: generation is not a number: \"" + gen + "\"", e);
+      }
+      if (!Files.exists(journalPath(generation))) {
+        // compaction creates the journal before the snapshot naming it, so this is damage, not a crash:
+        // starting would compact and delete the journals that hold the transactions
+        throw new StoreException("snapshot " + snapshot + " names " + journalPath(generation).getFileName()
+            + ", which does not exist (damaged header or incomplete restore); refusing to start", null);
+      }
       String body = text.substring(nl + 1).strip();
       ChangeSet state = checkedLine(body);
       if (state == null) {
