@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param definition what the step does, exactly; part of the checksum
  */
 public record FsMigration(int version, String description, String definition, Step step) {
-  /** The work of a migration on the store directory. */
+  /** The work of a migration on the store directory; run by one thread at a time, under the migration lock. */
   @FunctionalInterface
   public interface Step {
     void apply(Path dir) throws IOException;

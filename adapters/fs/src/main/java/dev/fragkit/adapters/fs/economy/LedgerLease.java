@@ -91,10 +91,6 @@ final class LedgerLease implements AutoCloseable {
     }
   }
 
-  boolean isLost() {
-    return lostReason != null;
-  }
-
   private void refresh() {
     if (lostReason != null) {
       return;
@@ -107,15 +103,26 @@ final class LedgerLease implements AutoCloseable {
         }
         return;
       }
-      String now = leases.current(NAME).map(l -> "now held by \"" + l.owner() + "\" until " + l.expiresAt())
-          .orElse("now free");
-      lose("refresh refused (expired or taken over; " + now + ")");
+      lose("refresh refused (expired or taken over; " + holder() + ")");
     } catch (StoreException e) {
       // a failed refresh is retried on the next tick; writes stop when the validity runs out
       LOG.warn("ledger store {}: refreshing lease \"{}\" failed (retrying): {}", dir, NAME, e.getMessage());
       if (System.nanoTime() - validUntilNanos >= 0) {
         lose("refresh failed until the ttl ran out: " + e.getMessage());
       }
+    } catch (RuntimeException e) {
+      // an unexpected failure would silently cancel the timer: stop writing now instead
+      LOG.error("ledger store {}: refreshing lease \"{}\" failed unexpectedly", dir, NAME, e);
+      lose("refresh failed: " + e);
+    }
+  }
+
+  private String holder() {
+    try {
+      return leases.current(NAME).map(l -> "now held by \"" + l.owner() + "\" until " + l.expiresAt())
+          .orElse("now free");
+    } catch (StoreException e) {
+      return "holder unreadable: " + e.getMessage();
     }
   }
 
