@@ -3,6 +3,7 @@ package dev.fragkit.adapters.fs.economy;
 import dev.fragkit.economy.ledger.AccountId;
 import dev.fragkit.economy.ledger.Ledger;
 import dev.fragkit.economy.ledger.LedgerConfig;
+import dev.fragkit.economy.ledger.StoreException;
 import dev.fragkit.economy.ledger.TestClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Child JVM of {@link FsLedgerStoreLeaseProcessTest}; opens a store in lease mode (ttl 2 s, refresh
+ * Child JVM of {@link FsLedgerStoreLeaseProcessTest}; opens a store in lease mode (ttl 3 s, refresh
  * every 500 ms). Modes: {@code hold} opens, commits a transfer, prints "open <owner>" and keeps the
  * store open until stdin closes; {@code probe} tries once and prints "refused <owner>\t<expiresAt>"
  * or "opened"; {@code wait} retries until it gets in and prints "opened <instant> <balance of u1>".
@@ -22,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LeaseHolderWorker {
   static final FsLedgerStoreOptions OPTIONS = FsLedgerStoreOptions.builder()
-      .singleInstanceLease(Duration.ofSeconds(2), Duration.ofMillis(500)).build();
+      .singleInstanceLease(Duration.ofSeconds(3), Duration.ofMillis(500)).build();
 
   private LeaseHolderWorker() {}
 
@@ -48,6 +49,8 @@ public final class LeaseHolderWorker {
           System.out.println("opened");
         } catch (LeaseHeldException e) {
           System.out.println("refused " + e.owner() + "\t" + e.expiresAt());
+        } catch (StoreException e) {
+          System.out.println("not refused by the lease: " + e.getMessage());
         }
       }
       case "wait" -> {
