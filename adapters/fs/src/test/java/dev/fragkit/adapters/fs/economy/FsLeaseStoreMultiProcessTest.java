@@ -43,7 +43,7 @@ class FsLeaseStoreMultiProcessTest {
       for (int i = 0; i < PROCESSES; i++) {
         Process p = new ProcessBuilder(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-cp", System.getProperty("java.class.path"), LeaseRaceWorker.class.getName(),
-            dir.resolve("leases").toString(), dir.resolve("out-" + i).toString(), "p" + i, "4000", String.valueOf(i))
+            dir.resolve("leases").toString(), dir.resolve("out-" + i).toString(), "p" + i, "3000", String.valueOf(i))
             .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         children.add(p);
         outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));

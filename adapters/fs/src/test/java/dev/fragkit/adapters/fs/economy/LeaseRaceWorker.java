@@ -15,16 +15,18 @@ import java.util.Random;
 
 /**
  * Child JVM of {@link FsLeaseStoreMultiProcessTest}: after "go" on stdin, races for lease "race"
- * until {@code millis} have passed. While it believes it holds the lease (from the moment tryAcquire
+ * until {@code millis} have passed and it acquired it at least {@link #MIN_ACQUISITIONS} times (at
+ * most 30 s). While it believes it holds the lease (from the moment tryAcquire
  * returned true until the earlier of its expiry and the moment it decides to release) it re-reads
- * the lease and records a violation if another owner shows up before the expiry. Sometimes it
- * stalls past its expiry until another process has taken over, then checks that its refresh and
+ * the lease and records a violation if another owner shows up before the expiry. After its first
+ * acquisition and then at random it stalls past its expiry until another process has taken over, then checks that its refresh and
  * release are refused. Writes "I owner startMicros endMicros" per holding and "V text" per violation
  * to {@code out} (an acquisition that returned after its own expiry held nothing and is not
  * recorded), then prints "done acquisitions takeoverChecks". Args: leaseDir out owner millis seed.
  */
 public final class LeaseRaceWorker {
   static final Duration TTL = Duration.ofMillis(150);
+  static final int MIN_ACQUISITIONS = 6;
 
   private LeaseRaceWorker() {}
 
@@ -44,7 +46,8 @@ public final class LeaseRaceWorker {
     int acquisitions = 0;
     int takeoverChecks = 0;
     long end = System.nanoTime() + millis * 1_000_000L;
-    while (System.nanoTime() < end) {
+    long cap = System.nanoTime() + 30_000_000_000L;
+    while ((System.nanoTime() < end || acquisitions < MIN_ACQUISITIONS) && System.nanoTime() < cap) {
       Instant now = Instant.now();
       if (!leases.tryAcquire("race", owner, now, TTL)) {
         continue;
@@ -52,7 +55,7 @@ public final class LeaseRaceWorker {
       Instant start = Instant.now();
       Instant expires = now.plus(TTL);
       acquisitions++;
-      if (rnd.nextInt(4) == 0) {
+      if (acquisitions == 1 || rnd.nextInt(4) == 0) {
         // stall: stop refreshing, believe until the expiry, then wait for a takeover
         addInterval(lines, owner, start, expires);
         long waitUntil = System.nanoTime() + TTL.toNanos() * 20;
