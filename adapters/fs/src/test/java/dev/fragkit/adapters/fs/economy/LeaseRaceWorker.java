@@ -15,7 +15,7 @@ import java.util.Random;
 
 /**
  * Child JVM of {@link FsLeaseStoreMultiProcessTest}: after "go" on stdin, races for lease "race"
- * until {@code millis} have passed and it acquired it at least {@link #MIN_ACQUISITIONS} times (at
+ * until {@code millis} have passed and it held it at least {@link #MIN_HOLDINGS} times (at
  * most 30 s). While it believes it holds the lease (from the moment tryAcquire
  * returned true until the earlier of its expiry and the moment it decides to release) it re-reads
  * the lease and records a violation if another owner shows up before the expiry. After its first
@@ -26,7 +26,7 @@ import java.util.Random;
  */
 public final class LeaseRaceWorker {
   static final Duration TTL = Duration.ofMillis(150);
-  static final int MIN_ACQUISITIONS = 6;
+  static final int MIN_HOLDINGS = 6;
 
   private LeaseRaceWorker() {}
 
@@ -44,10 +44,11 @@ public final class LeaseRaceWorker {
     }
     List<String> lines = new ArrayList<>();
     int acquisitions = 0;
+    int holdings = 0;
     int takeoverChecks = 0;
     long end = System.nanoTime() + millis * 1_000_000L;
     long cap = System.nanoTime() + 30_000_000_000L;
-    while ((System.nanoTime() < end || acquisitions < MIN_ACQUISITIONS) && System.nanoTime() < cap) {
+    while ((System.nanoTime() < end || holdings < MIN_HOLDINGS) && System.nanoTime() < cap) {
       Instant now = Instant.now();
       if (!leases.tryAcquire("race", owner, now, TTL)) {
         continue;
@@ -57,7 +58,7 @@ public final class LeaseRaceWorker {
       acquisitions++;
       if (acquisitions == 1 || rnd.nextInt(4) == 0) {
         // stall: stop refreshing, believe until the expiry, then wait for a takeover
-        addInterval(lines, owner, start, expires);
+        holdings += addInterval(lines, owner, start, expires) ? 1 : 0;
         long waitUntil = System.nanoTime() + TTL.toNanos() * 20;
         boolean takenOver = false;
         while (!takenOver && System.nanoTime() < waitUntil) {
@@ -97,7 +98,7 @@ public final class LeaseRaceWorker {
         stop = min(Instant.now(), expires);
         leases.release("race", owner);
       }
-      addInterval(lines, owner, start, stop);
+      holdings += addInterval(lines, owner, start, stop) ? 1 : 0;
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       lines.forEach(w::println);
@@ -111,10 +112,12 @@ public final class LeaseRaceWorker {
   }
 
   /** An acquisition that returned only after its own expiry (a slow machine) held nothing: skipped. */
-  private static void addInterval(List<String> lines, String owner, Instant start, Instant end) {
-    if (start.isBefore(end)) {
-      lines.add("I " + owner + " " + ChronoUnit.MICROS.between(Instant.EPOCH, start) + " "
-          + ChronoUnit.MICROS.between(Instant.EPOCH, end));
+  private static boolean addInterval(List<String> lines, String owner, Instant start, Instant end) {
+    if (!start.isBefore(end)) {
+      return false;
     }
+    lines.add("I " + owner + " " + ChronoUnit.MICROS.between(Instant.EPOCH, start) + " "
+        + ChronoUnit.MICROS.between(Instant.EPOCH, end));
+    return true;
   }
 }
