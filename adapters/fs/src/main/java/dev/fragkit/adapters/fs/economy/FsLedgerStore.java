@@ -46,6 +46,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only one process may open a directory: an OS file lock on {@code LOCK} is held while open (and
  * released by the OS if the process dies). Thread-safe. {@link #close()} releases it.
+ *
+ * <p><b>Single-instance lease mode</b> ({@link FsLedgerStoreOptions.Builder#singleInstanceLease},
+ * off by default) adds an owner-token lease on top of the OS lock: lease "ledger" in {@code
+ * <dir>/leases} ({@link FsLeaseStore}), taken on open with a random owner token that names the host
+ * and pid, refreshed by a daemon thread and released on close only if still this instance's. Another
+ * instance is refused with {@link LeaseHeldException} naming the holder and its expiry, and after a
+ * crash the next instance gets in once the ttl has passed. If a refresh is refused (the lease expired,
+ * e.g. after a long pause, or was taken over) or does not succeed within the ttl, the store logs an
+ * error and refuses every later write with {@link LeaseLostException}; it never goes on writing
+ * without its lease. The OS lock stays in lease mode because it is what protects the files at once
+ * when a holder dies and what {@link FsLedgerBackups#restore} checks; the lease makes the owner
+ * visible and turns a lost ownership into a fail-stop. The default (OS lock only) needs no timer and
+ * lets a restarted instance in immediately.
+ *
+ * <p><b>Layout migrations</b>: before recovery, {@link FsMigrator} brings the directory to the
+ * code's layout version under its own cross-process lock and records it in {@code migrations.json};
+ * opening is refused with a {@link MigrationException} when the recorded history does not fit the
+ * code (changed checksum, data newer than the code). See {@link FsLedgerLayout} for the versions.
  */
 public final class FsLedgerStore implements LedgerStore {
   private static final Logger LOG = LoggerFactory.getLogger(FsLedgerStore.class);
@@ -59,43 +77,90 @@ public final class FsLedgerStore implements LedgerStore {
   private final Object journalLock = new Object();
   private @Nullable FileChannel journal;
   private final RecoveryReport recovery;
+  private final @Nullable LedgerLease lease;
+  private final FsMigrator.Result migration;
 
   /** What opening the directory found. */
   public record RecoveryReport(long generation, int replayedTransactions, boolean tornTailTruncated) {}
 
-  private FsLedgerStore(Path dir, FileChannel lockChannel, FileLock lock, Duration lockTimeout) throws IOException {
+  private FsLedgerStore(Path dir, FileChannel lockChannel, FileLock lock, FsLedgerStoreOptions options,
+      @Nullable LedgerLease lease) throws IOException {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.memory = InMemoryLedgerStore.create(KeyedLockManager.create(lockTimeout), this::append);
+    this.lease = lease;
+    this.memory = InMemoryLedgerStore.create(KeyedLockManager.create(options.lockTimeout()), this::guardedAppend);
+    this.migration = FsMigrator.builder(dir, options.migrations()).clock(options.clock())
+        .lockTimeout(options.migrationLockTimeout()).build().migrate();
     this.recovery = recover();
   }
 
   /** Opens (creating if needed) the store in {@code dir}, recovering from its journal. */
   public static FsLedgerStore open(Path dir) throws IOException {
-    return open(dir, Duration.ofSeconds(10));
+    return open(dir, FsLedgerStoreOptions.defaults());
   }
 
   public static FsLedgerStore open(Path dir, Duration lockTimeout) throws IOException {
+    return open(dir, FsLedgerStoreOptions.builder().lockTimeout(lockTimeout).build());
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dir}: takes the single-instance lease (lease
+   * mode only), the OS lock, migrates the layout, then recovers from the journal.
+   *
+   * @throws LeaseHeldException in lease mode, when another instance holds the lease
+   * @throws StoreException when another instance holds the OS lock
+   * @throws MigrationException when the directory's migration history does not fit the code
+   */
+  public static FsLedgerStore open(Path dir, FsLedgerStoreOptions options) throws IOException {
     Files.createDirectories(dir);
-    FileChannel ch = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
+    LedgerLease lease = null;
+    Duration ttl = options.leaseTtl().orElse(null);
+    Duration refreshEvery = options.leaseRefreshEvery().orElse(null);
+    if (ttl != null && refreshEvery != null) {
+      lease = LedgerLease.acquire(dir, FsLeaseStore.open(dir.resolve("leases")), ttl, refreshEvery, options.clock());
     }
-    if (lock == null) {
-      ch.close();
-      throw new StoreException("ledger directory " + dir + " is in use by another store instance", null);
-    }
+    FileChannel ch = null;
+    FileLock lock = null;
     try {
-      return new FsLedgerStore(dir, ch, lock, lockTimeout);
+      ch = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new StoreException("ledger directory " + dir + " is in use by another store instance", null);
+      }
+      return new FsLedgerStore(dir, ch, lock, options, lease);
     } catch (IOException | RuntimeException e) {
-      lock.release();
-      ch.close();
+      try {
+        if (lock != null) {
+          lock.release();
+        }
+        if (ch != null) {
+          ch.close();
+        }
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      } finally {
+        if (lease != null) {
+          lease.close();
+        }
+      }
       throw e;
     }
+  }
+
+  /** What the layout migration did on open. */
+  public FsMigrator.Result migration() {
+    return migration;
+  }
+
+  /** In lease mode, this instance's owner token ("host pid N uuid"). */
+  public Optional<String> leaseOwner() {
+    LedgerLease l = lease;
+    return l == null ? Optional.empty() : Optional.of(l.owner());
   }
 
   public RecoveryReport recovery() {
@@ -116,7 +181,18 @@ public final class FsLedgerStore implements LedgerStore {
       if (nl < 0 || !text.startsWith(HEADER)) {
         throw new StoreException("snapshot " + snapshot + " has no valid header", null);
       }
-      generation = Long.parseLong(text.substring(HEADER.length(), nl).trim());
+      String gen = text.substring(HEADER.length(), nl).trim();
+      try {
+        generation = Long.parseLong(gen);
+      } catch (NumberFormatException e) {
+        throw new StoreException("snapshot " + snapshot + " header: generation is not a number: \"" + gen + "\"", e);
+      }
+      if (!Files.exists(journalPath(generation))) {
+        // compaction creates the journal before the snapshot naming it, so this is damage, not a crash:
+        // starting would compact and delete the journals that hold the transactions
+        throw new StoreException("snapshot " + snapshot + " names " + journalPath(generation).getFileName()
+            + ", which does not exist (damaged header or incomplete restore); refusing to start", null);
+      }
       String body = text.substring(nl + 1).strip();
       ChangeSet state = checkedLine(body);
       if (state == null) {
@@ -233,6 +309,15 @@ public final class FsLedgerStore implements LedgerStore {
     return ChangeSetCodec.decode(json);
   }
 
+  /** In lease mode a write happens only while the lease is known to be valid. */
+  private void guardedAppend(ChangeSet changes) {
+    LedgerLease l = lease;
+    if (l != null) {
+      l.checkWritable();
+    }
+    append(changes);
+  }
+
   /** The write-ahead step of every commit (called under the transaction's keyed locks). */
   private void append(ChangeSet changes) {
     byte[] bytes = line(changes).getBytes(StandardCharsets.UTF_8);
@@ -322,7 +407,7 @@ public final class FsLedgerStore implements LedgerStore {
     return memory.inventories();
   }
 
-  /** Closes the journal and releases the directory lock. Idempotent. */
+  /** Closes the journal, releases the directory lock and (lease mode) the lease if still ours. Idempotent. */
   @Override
   public void close() {
     synchronized (journalLock) {
@@ -337,6 +422,9 @@ public final class FsLedgerStore implements LedgerStore {
         throw new StoreException("cannot close ledger store " + dir + ": " + e.getMessage(), e);
       } finally {
         journal = null;
+        if (lease != null) {
+          lease.close();
+        }
       }
     }
   }

@@ -66,7 +66,7 @@ class FsLedgerStoreRecoveryTest {
     }
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("LOCK", "journal-2.log", "snapshot.json");
+          .containsExactly("LOCK", "journal-2.log", "migrations.json", "migrations.lock", "snapshot.json");
     }
   }
 
