@@ -38,10 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link EconomyMaintenance} on the real file-system pieces: {@link FsLedgerStore}, {@link
  * FsScheduleState}, {@link FsReminderStore} and {@link FsLedgerBackups}, across a restart, in
- * virtual time (one {@code runDue()} per simulated minute).
+ * virtual time (one {@code runDue()} per simulated 5 minutes).
  */
 class EconomyMaintenanceFsTest {
   private static final AccountId ALICE = AccountId.user("g", "alice");
+  /** Coarse ticks keep the simulated 28 hours short (every run rewrites the fsynced schedule file). */
+  private static final Duration TICK = Duration.ofMinutes(5);
 
   @TempDir
   Path dir;
@@ -74,7 +76,8 @@ class EconomyMaintenanceFsTest {
         .register("large-files", FsHealthChecks.largeFiles(dir.resolve("data"), 10L << 20))
         .register("stale-reminders", ReminderHealthChecks.staleReminders(reminderStore, clock));
     return EconomyMaintenance.builder(clock, FsScheduleState.open(dir.resolve("schedule.json")), leases, name)
-        .config(MaintenanceConfig.builder().backupAt(MaintenanceScheduler.DEFAULT_BACKUP_TIME, ZoneOffset.UTC).build())
+        .config(MaintenanceConfig.builder().tick(TICK).escrowInterval(TICK).reminderInterval(TICK)
+            .backupAt(MaintenanceScheduler.DEFAULT_BACKUP_TIME, ZoneOffset.UTC).build())
         .listener(listener)
         .escrow(new EscrowSweeper(ledger, clock))
         .reminders(new Reminders(reminderStore, clock), r -> delivered.add(r.id()))
@@ -84,7 +87,7 @@ class EconomyMaintenanceFsTest {
   }
 
   private void runUntil(EconomyMaintenance m, Instant end) {
-    for (; clock.instant().isBefore(end); clock.advance(Duration.ofMinutes(1))) {
+    for (; clock.instant().isBefore(end); clock.advance(TICK)) {
       m.runDue();
     }
   }
@@ -103,7 +106,7 @@ class EconomyMaintenanceFsTest {
       reminders.scheduleIn("rem-1", "g", "alice", "vote!", Duration.ofMinutes(30));
 
       runUntil(a, Instant.parse("2026-01-01T04:00:00Z"));
-      assertThat(ledger.hold("game-1").orElseThrow().state()).as("forfeited after 2 idle minutes")
+      assertThat(ledger.hold("game-1").orElseThrow().state()).as("forfeited when idle > 2 minutes")
           .isEqualTo(HoldState.VOIDED);
       assertThat(ledger.balance(ALICE)).isEqualTo(500);
       assertThat(delivered).containsExactly("rem-1");
@@ -122,10 +125,9 @@ class EconomyMaintenanceFsTest {
       assertThat(first).as("health is due again at 04:00; the 03:00 backup is not")
           .containsExactly(EconomyMaintenance.ESCROW_STARTUP, EconomyMaintenance.ESCROW_IDLE,
               EconomyMaintenance.REMINDERS, EconomyMaintenance.HEALTH);
-      clock.advance(Duration.ofMinutes(1));
+      clock.advance(TICK);
       List<Instant> backupRuns = new ArrayList<>();
-      for (Instant end = Instant.parse("2026-01-02T04:00:00Z"); clock.instant().isBefore(end);
-          clock.advance(Duration.ofMinutes(1))) {
+      for (Instant end = Instant.parse("2026-01-02T04:00:00Z"); clock.instant().isBefore(end); clock.advance(TICK)) {
         if (b.runDue().contains(EconomyMaintenance.BACKUP)) {
           backupRuns.add(clock.instant());
         }
