@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reminder store contract on H2 and PostgreSQL. The racing threads use two store instances,
- * each on its own connection pool over the same database (as two nodes would).
+ * each on its own connection pool over the same database (as two nodes would), on 100 reminders.
  */
 class JdbcReminderStoreTest {
   private static final List<JdbcDatabase> OPEN = new ArrayList<>();
@@ -69,6 +69,11 @@ class JdbcReminderStoreTest {
   @Nested
   class OnH2 extends ReminderStoreContractTest {
     @Override
+    protected int contentionReminders() {
+      return 100;
+    }
+
+    @Override
     protected ReminderStore newStore() {
       return open(TestDatabases.Engine.H2);
     }
@@ -86,6 +91,11 @@ class JdbcReminderStoreTest {
 
   @Nested
   class OnPostgres extends ReminderStoreContractTest {
+    @Override
+    protected int contentionReminders() {
+      return 100;
+    }
+
     @Override
     protected ReminderStore newStore() {
       return open(TestDatabases.Engine.POSTGRESQL);
