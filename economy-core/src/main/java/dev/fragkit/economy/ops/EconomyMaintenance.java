@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #ESCROW_IDLE}: idle games are forfeited with a refund every {@link
  *       MaintenanceConfig#escrowInterval()} ({@link EscrowSweeper#forfeitIdle()});
  *   <li>{@value #REMINDERS}: due reminders are delivered through the host's {@link ReminderSink}
- *       every {@link MaintenanceConfig#reminderInterval()};
+ *       every {@link MaintenanceConfig#reminderInterval()}; {@value #REMINDERS_PURGE}: once a day,
+ *       delivered and cancelled reminders older than {@link MaintenanceConfig#reminderRetention()}
+ *       are deleted;
  *   <li>{@value #HEALTH}: the {@link HealthRegistry} runs every {@link
  *       MaintenanceConfig#healthInterval()}; the report goes to the listener and the log (warn /
  *       critical reports at warn / error level);
@@ -50,6 +52,7 @@ public final class EconomyMaintenance implements AutoCloseable {
   public static final String ESCROW_STARTUP = "escrow-refund-stale";
   public static final String ESCROW_IDLE = "escrow-forfeit-idle";
   public static final String REMINDERS = "reminders";
+  public static final String REMINDERS_PURGE = "reminders-purge";
   public static final String HEALTH = "health";
   public static final String BACKUP = "backup";
 
@@ -89,6 +92,7 @@ public final class EconomyMaintenance implements AutoCloseable {
           listener.remindersDelivered(d);
         }
       });
+      task(REMINDERS_PURGE, Duration.ofDays(1), () -> reminders.purgeResolved(config.reminderRetention()));
     }
     HealthRegistry health = b.health;
     if (health != null) {
@@ -300,7 +304,7 @@ public final class EconomyMaintenance implements AutoCloseable {
       return this;
     }
 
-    /** Enables {@value EconomyMaintenance#REMINDERS}. */
+    /** Enables {@value EconomyMaintenance#REMINDERS} and {@value EconomyMaintenance#REMINDERS_PURGE}. */
     public Builder reminders(Reminders reminders, ReminderSink sink) {
       this.reminders = Objects.requireNonNull(reminders, "reminders");
       this.sink = Objects.requireNonNull(sink, "sink");

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Intervals of {@link EconomyMaintenance}'s standard tasks. Defaults: the scheduler checks for due
  * work every 15 s; idle games are forfeited every minute; due reminders are delivered every minute,
- * at most 100 per run; health checks run hourly; backups daily at 03:00 in the system time zone
+ * at most 100 per run, and delivered or cancelled ones due more than 30 days ago are purged daily; health checks run hourly; backups daily at 03:00 in the system time zone
  * ({@link MaintenanceScheduler#DEFAULT_BACKUP_TIME}); a task's lease lasts 10 minutes, a backup's 2
  * hours (keep both well above a run's duration).
  *
@@ -19,6 +19,7 @@ public final class MaintenanceConfig {
   private final Duration escrowInterval;
   private final Duration reminderInterval;
   private final int reminderBatchSize;
+  private final Duration reminderRetention;
   private final Duration healthInterval;
   private final LocalTime backupTime;
   private final ZoneId backupZone;
@@ -30,6 +31,7 @@ public final class MaintenanceConfig {
     escrowInterval = b.escrowInterval;
     reminderInterval = b.reminderInterval;
     reminderBatchSize = b.reminderBatchSize;
+    reminderRetention = b.reminderRetention;
     healthInterval = b.healthInterval;
     backupTime = b.backupTime;
     backupZone = b.backupZone;
@@ -47,7 +49,8 @@ public final class MaintenanceConfig {
 
   public Builder toBuilder() {
     return new Builder().tick(tick).escrowInterval(escrowInterval).reminderInterval(reminderInterval)
-        .reminderBatchSize(reminderBatchSize).healthInterval(healthInterval).backupAt(backupTime, backupZone)
+        .reminderBatchSize(reminderBatchSize).reminderRetention(reminderRetention).healthInterval(healthInterval)
+        .backupAt(backupTime, backupZone)
         .leaseTtl(leaseTtl).backupLeaseTtl(backupLeaseTtl);
   }
 
@@ -68,6 +71,11 @@ public final class MaintenanceConfig {
   /** Most reminders delivered per run. */
   public int reminderBatchSize() {
     return reminderBatchSize;
+  }
+
+  /** Delivered and cancelled reminders due longer ago than this are purged daily. */
+  public Duration reminderRetention() {
+    return reminderRetention;
   }
 
   public Duration healthInterval() {
@@ -95,7 +103,8 @@ public final class MaintenanceConfig {
   @Override
   public String toString() {
     return "MaintenanceConfig{tick=" + tick + ", escrowInterval=" + escrowInterval + ", reminderInterval="
-        + reminderInterval + ", reminderBatchSize=" + reminderBatchSize + ", healthInterval=" + healthInterval
+        + reminderInterval + ", reminderBatchSize=" + reminderBatchSize + ", reminderRetention=" + reminderRetention
+        + ", healthInterval=" + healthInterval
         + ", backupTime=" + backupTime + ", backupZone=" + backupZone + ", leaseTtl=" + leaseTtl
         + ", backupLeaseTtl=" + backupLeaseTtl + "}";
   }
@@ -106,6 +115,7 @@ public final class MaintenanceConfig {
     private Duration escrowInterval = Duration.ofMinutes(1);
     private Duration reminderInterval = Duration.ofMinutes(1);
     private int reminderBatchSize = 100;
+    private Duration reminderRetention = Duration.ofDays(30);
     private Duration healthInterval = Duration.ofHours(1);
     private LocalTime backupTime = MaintenanceScheduler.DEFAULT_BACKUP_TIME;
     private ZoneId backupZone = ZoneId.systemDefault();
@@ -134,6 +144,11 @@ public final class MaintenanceConfig {
         throw new IllegalArgumentException("reminderBatchSize not in 1..10000: " + reminderBatchSize);
       }
       this.reminderBatchSize = reminderBatchSize;
+      return this;
+    }
+
+    public Builder reminderRetention(Duration reminderRetention) {
+      this.reminderRetention = positive("reminderRetention", reminderRetention);
       return this;
     }
 

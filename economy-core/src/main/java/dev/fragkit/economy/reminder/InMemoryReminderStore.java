@@ -71,6 +71,22 @@ public final class InMemoryReminderStore implements ReminderStore {
   }
 
   @Override
+  public int purgeResolved(Instant dueBefore) {
+    Objects.requireNonNull(dueBefore, "dueBefore");
+    int[] purged = {0};
+    for (String id : List.copyOf(reminders.keySet())) {
+      reminders.computeIfPresent(id, (k, r) -> {
+        if (r.state() != ReminderState.PENDING && r.dueAt().isBefore(dueBefore)) {
+          purged[0]++;
+          return null;
+        }
+        return r;
+      });
+    }
+    return purged[0];
+  }
+
+  @Override
   public Overdue countOverdue(Instant now, Duration olderThan) {
     if (olderThan.isNegative()) {
       throw new IllegalArgumentException("olderThan < 0: " + olderThan);

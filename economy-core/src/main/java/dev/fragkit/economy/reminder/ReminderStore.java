@@ -37,6 +37,13 @@ public interface ReminderStore {
   /** PENDING → CANCELLED; true only for the one caller that made the change. */
   boolean cancel(String id);
 
+  /**
+   * Deletes delivered and cancelled reminders due before {@code dueBefore} (pending ones are never
+   * deleted) and returns how many. A later schedule of a purged id creates it anew, so keep the
+   * cut-off far behind any retry window.
+   */
+  int purgeResolved(Instant dueBefore);
+
   /** Pending reminders whose due time is before {@code now - olderThan}, and the earliest of them. */
   Overdue countOverdue(Instant now, Duration olderThan);
 

@@ -62,6 +62,22 @@ public final class Reminders {
     return store.cancel(id);
   }
 
+  /**
+   * Deletes delivered and cancelled reminders due more than {@code retention} ago; returns how many.
+   * Keeps stores (the file store in particular) from growing without bound.
+   */
+  public int purgeResolved(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention <= 0: " + retention);
+    }
+    int purged = store.purgeResolved(clock.instant().minus(retention));
+    if (purged > 0) {
+      LOG.info("purged {} delivered or cancelled reminders due more than {} ago", purged, retention);
+    }
+    return purged;
+  }
+
   /** Delivers up to {@link #DEFAULT_BATCH_SIZE} due reminders. */
   public Delivery deliverDue(ReminderSink sink) {
     return deliverDue(sink, DEFAULT_BATCH_SIZE);

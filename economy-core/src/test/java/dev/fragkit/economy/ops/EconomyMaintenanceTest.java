@@ -139,6 +139,7 @@ class EconomyMaintenanceTest {
     assertThat(runs).containsEntry(EconomyMaintenance.ESCROW_IDLE, minutes)
         .containsEntry(EconomyMaintenance.REMINDERS, minutes)
         .containsEntry("tempbans", minutes)
+        .containsEntry(EconomyMaintenance.REMINDERS_PURGE, 2)
         .containsEntry(EconomyMaintenance.HEALTH, 26)
         .containsEntry(EconomyMaintenance.BACKUP, 2) // never ran: at start-up; then 03:00
         .containsEntry(EconomyMaintenance.ESCROW_STARTUP, 2); // once per node start (refunds are idempotent)
@@ -160,7 +161,7 @@ class EconomyMaintenanceTest {
         });
     reminders.scheduleIn("r", "g", "alice", "hi", Duration.ZERO);
     assertThat(m.runDue()).containsExactly(EconomyMaintenance.ESCROW_STARTUP, EconomyMaintenance.ESCROW_IDLE,
-        EconomyMaintenance.REMINDERS, EconomyMaintenance.HEALTH);
+        EconomyMaintenance.REMINDERS, EconomyMaintenance.REMINDERS_PURGE, EconomyMaintenance.HEALTH);
     assertThat(listener.failures).containsExactly("backup: disk full writing snapshot.json",
         "birthdays: role API down");
     assertThat(listener.errors.get(0)).isInstanceOf(BackupException.class);
@@ -245,6 +246,29 @@ class EconomyMaintenanceTest {
         .isEqualTo("11 reminders overdue by more than PT5M (limit 10), oldest due 2026-01-01T00:10:00Z");
     assertThat(listener.deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.failed()).hasSize(11));
     assertThat(reminderStore.find("r0").orElseThrow().state()).isEqualTo(ReminderState.PENDING);
+  }
+
+  @Test
+  void resolvedRemindersArePurgedDailyAfterTheRetention() {
+    EconomyMaintenance m = node("a", MaintenanceListener.NONE)
+        .config(utc.toBuilder().reminderRetention(Duration.ofDays(2)).build()).build();
+    reminders.scheduleIn("delivered", "g", "u", "hi", Duration.ZERO);
+    reminders.scheduleIn("cancelled", "g", "u", "hi", Duration.ofHours(1));
+    reminders.scheduleIn("pending", "g", "u", "hi", Duration.ofDays(10));
+    reminders.cancel("cancelled");
+    List<Instant> purged = new ArrayList<>();
+    for (Instant end = TestClock.START.plus(Duration.ofDays(4)); clock.instant().isBefore(end);
+        clock.advance(Duration.ofMinutes(1))) {
+      m.runDue();
+      if (reminderStore.find("delivered").isEmpty() && purged.isEmpty()) {
+        purged.add(clock.instant());
+      }
+    }
+    assertThat(sinkCalls).containsOnlyKeys("delivered");
+    assertThat(purged).as("the first daily purge after the 2-day retention").containsExactly(
+        TestClock.START.plus(Duration.ofDays(3)));
+    assertThat(reminderStore.find("cancelled")).isEmpty();
+    assertThat(reminderStore.find("pending")).isPresent();
   }
 
   @Test

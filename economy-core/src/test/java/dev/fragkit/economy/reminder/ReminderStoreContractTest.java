@@ -155,6 +155,26 @@ public abstract class ReminderStoreContractTest {
   }
 
   @Test
+  void purgeDeletesOnlyResolvedRemindersDueBeforeTheCutOff() {
+    ReminderStore store = newStore();
+    store.schedule(reminder("old-delivered", T0));
+    store.schedule(reminder("old-cancelled", T0.plusSeconds(1)));
+    store.schedule(reminder("old-pending", T0));
+    store.schedule(reminder("new-delivered", T0.plusSeconds(10)));
+    store.markDelivered("old-delivered");
+    store.cancel("old-cancelled");
+    store.markDelivered("new-delivered");
+    assertThat(store.purgeResolved(T0.plusSeconds(10))).isEqualTo(2);
+    assertThat(store.find("old-delivered")).isEmpty();
+    assertThat(store.find("old-cancelled")).isEmpty();
+    assertThat(store.find("old-pending")).isPresent();
+    assertThat(store.find("new-delivered")).as("due exactly at the cut-off").isPresent();
+    assertThat(store.purgeResolved(T0.plusSeconds(10))).isZero();
+    Reminder again = reminder("old-delivered", T0);
+    assertThat(store.schedule(again)).as("a purged id is new again").isEqualTo(again);
+  }
+
+  @Test
   void textAndTimesRoundTripExactly() {
     ReminderStore store = newStore();
     String text = "line 1\n\t\"quoted\" \\ back-slash, emoji \uD83C\uDFB2, ümlaut, {\"json\": [1]}";

@@ -47,7 +47,7 @@ import java.util.function.Function;
  *
  * <p>Every call reads the whole file and every change rewrites it: meant for a bot's reminders (a
  * few thousand), not for millions. Delivered and cancelled reminders are kept (a retried schedule
- * must not revive them). Failures are {@link StoreException}s naming the file (and, for a corrupt
+ * must not revive them) until {@link #purgeResolved} deletes them. Failures are {@link StoreException}s naming the file (and, for a corrupt
  * file, the line and column).
  *
  * <p>Thread-safe; holds no open resources between calls.
@@ -142,6 +142,17 @@ public final class FsReminderStore implements ReminderStore {
       }
       all.put(id, r.withState(to));
       return new Change<>(true, true);
+    });
+  }
+
+  @Override
+  public int purgeResolved(Instant dueBefore) {
+    Objects.requireNonNull(dueBefore, "dueBefore");
+    return update(all -> {
+      int before = all.size();
+      all.values().removeIf(r -> r.state() != ReminderState.PENDING && r.dueAt().isBefore(dueBefore));
+      int purged = before - all.size();
+      return new Change<>(purged, purged > 0);
     });
   }
 

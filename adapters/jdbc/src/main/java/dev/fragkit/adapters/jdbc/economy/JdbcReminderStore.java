@@ -108,6 +108,14 @@ public final class JdbcReminderStore implements ReminderStore {
   }
 
   @Override
+  public int purgeResolved(Instant dueBefore) {
+    Objects.requireNonNull(dueBefore, "dueBefore");
+    return sql("purge resolved reminders", () -> jdbi.withHandle(h ->
+        h.createUpdate("DELETE FROM economy_reminder WHERE state <> 'PENDING' AND due_us < ?")
+            .bind(0, JdbcLedgerStore.micros(dueBefore)).execute()));
+  }
+
+  @Override
   public Overdue countOverdue(Instant now, Duration olderThan) {
     if (olderThan.isNegative()) {
       throw new IllegalArgumentException("olderThan < 0: " + olderThan);

@@ -132,7 +132,8 @@ class EconomyMaintenanceJdbcTest {
     }
     assertThat(failures).isEmpty();
     assertThat(runs).containsEntry(EconomyMaintenance.ESCROW_IDLE, 180).containsEntry(EconomyMaintenance.REMINDERS, 180)
-        .containsEntry("tempbans", 180).containsEntry(EconomyMaintenance.HEALTH, 3);
+        .containsEntry("tempbans", 180).containsEntry(EconomyMaintenance.HEALTH, 3)
+        .containsEntry(EconomyMaintenance.REMINDERS_PURGE, 1);
     assertThat(hostRuns).doesNotHaveDuplicates().hasSize(180);
     assertThat(sinkCalls).hasSize(40);
     assertThat(sinkCalls.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
