@@ -109,9 +109,9 @@ public final class FsLedgerBackups implements LedgerBackups {
     Map<String, byte[]> files = consistentCopy(allowEmpty);
     String name = null;
     String current = MANIFEST;
+    Path partial = null;
     try {
       Files.createDirectories(backupDir);
-      Path partial = null;
       for (int attempt = 0; partial == null; attempt++) {
         String candidate = BackupNames.candidate(at, tag, attempt);
         if (Files.exists(backupDir.resolve(candidate))) {
@@ -138,9 +138,23 @@ public final class FsLedgerBackups implements LedgerBackups {
       AtomicFiles.fsyncDirectory(backupDir);
       return backup;
     } catch (IOException e) {
-      throw new BackupException("backup " + name + ": cannot write " + current + " in " + backupDir + ": " + e,
-          name, current, e);
+      throw discard(partial, new BackupException("backup " + name + ": cannot write " + current + " in " + backupDir
+          + ": " + e, name, current, e));
+    } catch (RuntimeException e) {
+      throw discard(partial, e);
     }
+  }
+
+  /** Deletes the partial directory of a failed backup (best effort; a leftover is pruned later). */
+  private static <E extends RuntimeException> E discard(@Nullable Path partial, E failure) {
+    if (partial != null && Files.exists(partial)) {
+      try {
+        deleteTree(partial);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    return failure;
   }
 
   /** Reads the snapshot and the journal it names; retried when a new generation starts in between. */

@@ -72,9 +72,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Consistency.</b> All tables are read in one read-only transaction that sees one snapshot
  * while writers continue: PostgreSQL {@code REPEATABLE READ} (a snapshot taken at the first
- * statement), H2 2.x {@code SNAPSHOT} (H2's {@code REPEATABLE READ} keeps rows already read stable
- * but is not documented to hide rows committed later, so the stronger level is used). Every ledger
- * operation is one database transaction, so a backup holds whole operations only.
+ * statement), H2 2.x {@code SNAPSHOT} (JDBC level 6). H2's own {@code REPEATABLE READ} is not
+ * enough: it keeps rows already read stable but shows rows other transactions commit later, so a
+ * table read later can hold transfers the balances read earlier miss; the contract's
+ * concurrent-backup test fails with it on H2 2.3.232 (3 runs of 3) and with {@code READ COMMITTED}
+ * on both engines, and passes with these levels. Every ledger operation is one database
+ * transaction, so a backup holds whole operations only.
  *
  * <p><b>Layout.</b> {@code <backupDir>/<name>/} holds one JSON Lines file per table ({@code
  * <table>.jsonl}: one JSON array per row, columns in the manifest's order, rows in primary-key
