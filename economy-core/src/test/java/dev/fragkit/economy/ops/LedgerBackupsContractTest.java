@@ -421,6 +421,10 @@ public abstract class LedgerBackupsContractTest {
       assertThat(audit.journal().stream().filter(t -> !liveEntries.contains(t)).toList())
           .as("backed-up entries missing from or changed in the live journal").isEmpty();
       journalSizes.add(audit.journal().size());
+      // the restored store keeps working: new journal entries get sequence numbers past the restored ones
+      long lastSequence = audit.journal().get(audit.journal().size() - 1).sequence();
+      Receipt next = ledger(restored).transfer("after-restore", accounts.get(0), accounts.get(1), 1);
+      assertThat(next.transfers()).singleElement().satisfies(t -> assertThat(t.sequence()).isGreaterThan(lastSequence));
       fresh.closeStore();
     }
     assertThat(journalSizes).as("every backup saw later commits than the one before")
