@@ -21,7 +21,10 @@ public interface LedgerBackups {
   /** Takes a consistent backup of the live store (no torn copy of a file being written). */
   BackupInfo create();
 
-  /** Every complete backup, newest first. Incomplete (crashed) backups are not listed. */
+  /**
+   * Every complete backup, newest first. Incomplete (crashed) backups are not listed, nor are
+   * backups whose manifest cannot be read (logged; {@link #restore} on one names the problem).
+   */
   List<BackupInfo> list();
 
   /** Totals over {@link #list()}. */

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract of every {@link LedgerBackups}: a restore gives back exactly the state at backup
  * time and keeps the later state in a restorable pre-restore backup; a tampered or truncated file
  * is refused with a {@link BackupException} naming it and nothing changes; crashed ({@code
- * *.partial}) backups are never listed; retention is by the backup's recorded time (injected
+ * *.partial}) backups and backups with an unreadable manifest are never listed; retention is by the backup's recorded time (injected
  * clock); list is newest first; and backups taken while several threads keep transferring are each
  * consistent (restored into a fresh store, money is conserved and balances equal the journal).
  *
@@ -298,6 +298,20 @@ public abstract class LedgerBackupsContractTest {
     assertThat(target.backups().prune()).as("only complete backups are reported").isEmpty();
     assertThat(backupDir.resolve(partial + ".partial")).as("older than the retention").doesNotExist();
     assertThat(target.backups().list()).hasSize(1);
+  }
+
+  @Test
+  void aBackupWithAnUnreadableManifestIsNotListedAndItsRestoreNamesTheManifest() throws IOException {
+    firstActivity();
+    BackupInfo good = target.backups().create();
+    clock.advance(Duration.ofSeconds(1));
+    BackupInfo damaged = target.backups().create();
+    Files.writeString(fileOf(damaged.name(), "manifest.json"), "{\"name\": ");
+    assertThat(target.backups().list()).extracting(BackupInfo::name).containsExactly(good.name());
+    target.closeStore();
+    assertThatThrownBy(() -> target.backups().restore(damaged.name()))
+        .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.file()).contains("manifest.json"))
+        .hasMessageStartingWith("backup " + damaged.name() + ": invalid manifest.json: ");
   }
 
   @Test

@@ -36,6 +36,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link LedgerBackups} of an {@link FsLedgerStore} directory: {@code <backups>/<name>/} holds the
@@ -60,6 +62,7 @@ import org.jspecify.annotations.Nullable;
  * instance per backup directory.
  */
 public final class FsLedgerBackups implements LedgerBackups {
+  private static final Logger LOG = LoggerFactory.getLogger(FsLedgerBackups.class);
   private static final JsonFactory JSON = new JsonFactory();
   private static final String MANIFEST = "manifest.json";
   private static final String SNAPSHOT = "snapshot.json";
@@ -220,7 +223,14 @@ public final class FsLedgerBackups implements LedgerBackups {
       for (Path p : ds) {
         String n = p.getFileName().toString();
         if (!n.endsWith(BackupNames.PARTIAL) && Files.isRegularFile(p.resolve(MANIFEST))) {
-          out.add(readManifest(n));
+          try {
+            out.add(readManifest(n));
+          } catch (BackupException e) {
+            // deleted by a concurrent prune, or damaged: not a complete backup (restore names the problem)
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+              LOG.warn("skipping backup {}: {}", n, e.getMessage());
+            }
+          }
         }
       }
     } catch (IOException e) {

@@ -469,7 +469,14 @@ public final class JdbcLedgerBackups implements LedgerBackups {
       for (Path p : ds) {
         String n = p.getFileName().toString();
         if (!n.endsWith(BackupNames.PARTIAL) && Files.isRegularFile(p.resolve(MANIFEST))) {
-          out.add(readManifest(n).info());
+          try {
+            out.add(readManifest(n).info());
+          } catch (BackupException e) {
+            // deleted by a concurrent prune, or damaged: not a complete backup (restore names the problem)
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+              LOG.warn("skipping backup {}: {}", n, e.getMessage());
+            }
+          }
         }
       }
     } catch (IOException e) {
