@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A backup could not be taken, read, verified or restored. {@link #key()} is the backup's name,
- * {@link #file()} the file; the message names both and what was wrong (missing, size or SHA-256 mismatch, I/O).
+ * {@link #file()} the file; the message names both and what was wrong (missing, size or SHA-256
+ * mismatch with expected and actual values, schema, I/O).
  *
  * <p>Immutable.
  */
