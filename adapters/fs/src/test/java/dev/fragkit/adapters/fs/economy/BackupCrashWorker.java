@@ -11,8 +11,8 @@ import java.util.Random;
 
 /**
  * Child JVM of {@link BackupCrashTest}: opens the store, then alternates transfers and backups
- * forever, printing {@code backup <name>} after each backup returned, until it is killed. Args:
- * data directory, backup directory, run, seed.
+ * forever, printing {@code begin} before and {@code backup <name>} after each backup, until it is
+ * killed. Args: data directory, backup directory, run, seed.
  */
 public final class BackupCrashWorker {
   static final int PLAYERS = 4;
@@ -43,6 +43,8 @@ public final class BackupCrashWorker {
         // a rejected transfer changes nothing; the next one is tried
         continue;
       }
+      System.out.println("begin");
+      System.out.flush();
       System.out.println("backup " + backup.create().name());
       System.out.flush();
     }
