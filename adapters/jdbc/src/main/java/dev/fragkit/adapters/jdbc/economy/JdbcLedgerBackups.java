@@ -92,11 +92,16 @@ import org.slf4j.LoggerFactory;
  * backup of the database (tagged {@code -pre-restore}; its name is returned), then in one
  * transaction deletes every ledger table (children first) and re-inserts the rows (parents first),
  * re-hashing the files as it reads them, and moves identity sequences past both the restored and
- * the previous maximum so later inserts never collide. Run it while no ledger writes to the
- * database: on PostgreSQL the tables are also locked ({@code LOCK TABLE … IN EXCLUSIVE MODE}) so a
- * writer waits and then sees the restored state, but a write committed between the pre-restore
- * backup and the lock would be in neither; H2 has no such table lock. The ledger stores need not be
- * reopened afterwards ({@link JdbcLedgerStore} keeps no ledger state in memory).
+ * the previous maximum so later inserts never collide.
+ *
+ * <p>Run restore while no ledger writes to the database. As a guard on PostgreSQL the restore
+ * transaction first takes {@code LOCK TABLE … IN ACCESS EXCLUSIVE MODE} on the ledger tables (30 s
+ * lock timeout): it waits for transactions that already touched them, and later readers and writers
+ * wait for the restore (or one side fails by deadlock detection and nothing is mixed); a weaker
+ * mode would let a writer that read a balance before the restore write it back afterwards. A write
+ * committed between the pre-restore backup and the lock is in neither. H2 has no such table lock.
+ * The ledger stores need not be reopened afterwards ({@link JdbcLedgerStore} keeps no ledger state
+ * in memory).
  *
  * <p><b>Retention.</b> {@link #prune()} deletes backups taken (by their manifest time) before now
  * minus the retention (default 7 days).
@@ -617,7 +622,7 @@ public final class JdbcLedgerBackups implements LedgerBackups {
           try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '30s'");
             s.execute("LOCK TABLE " + String.join(", ", tables.stream().map(Table::name).toList())
-                + " IN EXCLUSIVE MODE");
+                + " IN ACCESS EXCLUSIVE MODE");
           }
         }
         Map<String, Long> previousMax = new LinkedHashMap<>();

@@ -19,10 +19,17 @@ import dev.fragkit.economy.ops.LedgerBackups.BackupFile;
 import dev.fragkit.economy.ops.LedgerBackups.BackupInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,5 +206,50 @@ class JdbcLedgerBackupsTest {
     long lastRun = db.jdbi().withHandle(h -> h.createQuery(
         "SELECT last_run_us FROM economy_schedule WHERE task = 'backup'").mapTo(Long.class).one());
     assertThat(lastRun).isEqualTo(42L);
+  }
+
+  @Test
+  void onPostgresqlARestoreWaitsForAWriterThatAlreadyReadTheTables() throws Exception {
+    JdbcDatabase db = fresh(Engine.POSTGRESQL);
+    JdbcLedgerBackups backups = JdbcLedgerBackups.open(db, backupDir, clock);
+    Ledger ledger = ledger(db);
+    activity(ledger);
+    BackupInfo backup = backups.create();
+    boolean waiting = false;
+    long atBackup = ledger.balance(user("a"));
+    ledger.credit("later", user("a"), 500);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection writer = db.dataSource().getConnection();
+        Connection observer = db.dataSource().getConnection()) {
+      writer.setAutoCommit(false);
+      long read;
+      try (Statement st = writer.createStatement();
+          ResultSet rs = st.executeQuery("SELECT balance FROM economy_account WHERE account_key = 'g1/a'")) {
+        rs.next();
+        read = rs.getLong(1);
+      }
+      Future<String> restore = pool.submit(() -> backups.restore(backup.name()));
+      // until the restore queues behind this transaction (or, without the guard, simply finishes);
+      // another session's lock queue cannot signal a latch, so pg_locks is polled
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!waiting && !restore.isDone() && System.nanoTime() < deadline) {
+        try (Statement st = observer.createStatement();
+            ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks l JOIN pg_class c"
+                + " ON l.relation = c.oid WHERE NOT l.granted AND c.relname = 'economy_account'")) {
+          rs.next();
+          waiting = rs.getLong(1) > 0;
+        }
+      }
+      try (Statement st = writer.createStatement()) {
+        st.executeUpdate("UPDATE economy_account SET balance = " + (read + 1) + " WHERE account_key = 'g1/a'");
+      }
+      writer.commit();
+      restore.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ledger.balance(user("a"))).as("the stale write did not survive the restore").isEqualTo(atBackup);
+    assertThat(waiting).as("the restore waited for the open writer").isTrue();
+    new LedgerAudit(ledger.store()).checkAll(G, Set.of());
   }
 }
