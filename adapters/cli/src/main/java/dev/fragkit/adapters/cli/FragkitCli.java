@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     versionProvider = FragkitCli.Version.class,
     description = "Embeddable libraries for game-community platforms: demo analysis, telemetry, economy.",
     subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, EventsCommand.class, ServeCommand.class,
-        ReconcileCommand.class})
+        ReconcileCommand.class, EconomyCommand.class})
 public final class FragkitCli implements Callable<Integer> {
   static final String VERBOSE_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.fragkit.economy.ledger.StoreException;
+import dev.fragkit.economy.ops.BackupException;
+import dev.fragkit.economy.ops.BackupNames;
+import dev.fragkit.economy.ops.LedgerBackups;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -12,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,8 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -31,56 +33,57 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Backups of an {@link FsLedgerStore} directory: {@code <backups>/<UTC timestamp>/} holding the
+ * {@link LedgerBackups} of an {@link FsLedgerStore} directory: {@code <backups>/<name>/} holds the
  * snapshot, the journal it names and {@code manifest.json} with every file's size and SHA-256.
  *
  * <ul>
  *   <li>Consistent while the store runs: the snapshot is replaced atomically and the journal is
  *       append-only, so the copied pair is a committed prefix (a torn last journal line in the copy
- *       is cut on restore, exactly as after a crash). A backup is written to {@code *.partial} and
- *       renamed when complete.
- *   <li>{@link #restore} verifies the manifest first, keeps a copy of the current files in {@code
- *       pre-restore-<timestamp>/}, and needs the store closed (it takes the directory lock).
- *   <li>{@link #prune()} deletes backups older than the retention (default 7 days) by their name's
- *       timestamp, not by file times.
+ *       is cut on restore, exactly as after a crash). A backup is written to {@code <name>.partial/}
+ *       (every file fsynced), renamed when complete, and the directory fsynced; crashed partial
+ *       backups are never listed and are deleted by {@link #prune()} once older than the retention.
+ *   <li>{@link #restore} verifies every file's size and SHA-256 first, then keeps the current files
+ *       as a backup tagged {@code -pre-restore} (itself listed and restorable), then replaces the
+ *       store files. It needs the store closed: it takes the directory lock and fails with {@link
+ *       BackupException} when a store has the directory open. A crash during the replacement is
+ *       repaired by restoring again (the verified backup is not touched).
+ *   <li>{@link #prune()} deletes backups taken (by their manifest time, not file times) before now
+ *       minus the retention (default 7 days).
  * </ul>
  *
- * <p>Thread-safe for distinct backup names; run one {@code create} at a time per directory.
+ * <p>Thread-safe: {@link #create()} and {@link #restore} are serialised per instance; use one
+ * instance per backup directory.
  */
-public final class FsLedgerBackups {
+public final class FsLedgerBackups implements LedgerBackups {
+  private static final Logger LOG = LoggerFactory.getLogger(FsLedgerBackups.class);
   private static final JsonFactory JSON = new JsonFactory();
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss-SSS'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final String MANIFEST = "manifest.json";
+  private static final String SNAPSHOT = "snapshot.json";
+  private static final String PRE_RESTORE = "-pre-restore";
 
   private final Path dataDir;
   private final Path backupDir;
   private final Clock clock;
   private final Duration retention;
+  private final Object writeLock = new Object();
 
-  /** One file of a backup. Immutable. */
-  public record Entry(String file, long size, String sha256) {}
-
-  /** A completed backup. Immutable. */
-  public record Backup(String name, Instant at, List<Entry> files) {
-    public Backup {
-      files = List.copyOf(files);
-    }
-
-    public long totalBytes() {
-      return files.stream().mapToLong(Entry::size).sum();
-    }
-  }
-
-  /** Totals over all backups. Immutable. */
-  public record Stats(int count, long totalBytes, Instant newest, Instant oldest) {}
-
+  /**
+   * @param dataDir the {@link FsLedgerStore} directory
+   * @param backupDir where backups are kept (created when needed)
+   * @param retention how long {@link #prune()} keeps a backup, positive
+   */
   public FsLedgerBackups(Path dataDir, Path backupDir, Clock clock, Duration retention) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(retention, "retention");
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("retention <= 0: " + retention);
     }
@@ -92,148 +95,286 @@ public final class FsLedgerBackups {
     this(dataDir, backupDir, clock, Duration.ofDays(7));
   }
 
-  /** Copies a consistent snapshot + journal pair and its manifest. */
-  public Backup create() throws IOException {
+  /**
+   * Copies a consistent snapshot + journal pair of the (open or closed) store and its manifest.
+   *
+   * @throws BackupException when the directory holds no ledger snapshot or on I/O failure
+   */
+  @Override
+  public BackupInfo create() {
+    synchronized (writeLock) {
+      return write("", false);
+    }
+  }
+
+  private BackupInfo write(String tag, boolean allowEmpty) {
     Instant at = clock.instant();
-    String name = NAME.format(at);
-    Map<String, byte[]> files = consistentCopy();
-    Files.createDirectories(backupDir);
-    Path partial = backupDir.resolve(name + ".partial");
-    Files.createDirectories(partial);
-    List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      AtomicFiles.write(partial.resolve(f.getKey()), f.getValue());
-      entries.add(new Entry(f.getKey(), f.getValue().length, sha256(f.getValue())));
+    Map<String, byte[]> files = consistentCopy(allowEmpty);
+    String name = null;
+    String current = MANIFEST;
+    Path partial = null;
+    try {
+      Files.createDirectories(backupDir);
+      for (int attempt = 0; partial == null; attempt++) {
+        String candidate = BackupNames.candidate(at, tag, attempt);
+        if (Files.exists(backupDir.resolve(candidate))) {
+          continue;
+        }
+        try {
+          partial = Files.createDirectory(backupDir.resolve(candidate + BackupNames.PARTIAL));
+          name = candidate;
+        } catch (FileAlreadyExistsException e) {
+          // another writer holds this candidate: try the next one
+          partial = null;
+        }
+      }
+      List<BackupFile> entries = new ArrayList<>();
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        current = f.getKey();
+        AtomicFiles.write(partial.resolve(f.getKey()), f.getValue());
+        entries.add(new BackupFile(f.getKey(), f.getValue().length, sha256(f.getValue())));
+      }
+      BackupInfo backup = new BackupInfo(name, at, entries);
+      current = MANIFEST;
+      AtomicFiles.write(partial.resolve(MANIFEST), manifest(backup).getBytes(StandardCharsets.UTF_8));
+      Files.move(partial, backupDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.fsyncDirectory(backupDir);
+      return backup;
+    } catch (IOException e) {
+      throw discard(partial, new BackupException("backup " + name + ": cannot write " + current + " in " + backupDir
+          + ": " + e, name, current, e));
+    } catch (RuntimeException e) {
+      throw discard(partial, e);
     }
-    Backup backup = new Backup(name, at, entries);
-    AtomicFiles.write(partial.resolve("manifest.json"), manifest(backup).getBytes(StandardCharsets.UTF_8));
-    Files.move(partial, backupDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    AtomicFiles.fsyncDirectory(backupDir);
-    return backup;
   }
 
-  private Map<String, byte[]> consistentCopy() throws IOException {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      byte[] snapshot;
+  /** Deletes the partial directory of a failed backup (best effort; a leftover is pruned later). */
+  private static <E extends RuntimeException> E discard(@Nullable Path partial, E failure) {
+    if (partial != null && Files.exists(partial)) {
       try {
-        snapshot = Files.readAllBytes(dataDir.resolve("snapshot.json"));
-      } catch (NoSuchFileException e) {
-        throw new StoreException("no ledger snapshot in " + dataDir + " to back up", e);
-      }
-      String text = new String(snapshot, StandardCharsets.UTF_8);
-      String header = text.substring(0, Math.max(0, text.indexOf('\n')));
-      String journalName = "journal-" + header.substring(header.lastIndexOf('=') + 1) + ".log";
-      try {
-        byte[] journal = Files.readAllBytes(dataDir.resolve(journalName));
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put("snapshot.json", snapshot);
-        out.put(journalName, journal);
-        return out;
-      } catch (NoSuchFileException e) {
-        // a new generation started between the two reads: read the pair again
+        deleteTree(partial);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
       }
     }
-    throw new StoreException("could not read a consistent snapshot/journal pair in " + dataDir, null);
+    return failure;
   }
 
-  /** All complete backups, newest first. */
-  public List<Backup> list() throws IOException {
+  /** Reads the snapshot and the journal it names; retried when a new generation starts in between. */
+  private Map<String, byte[]> consistentCopy(boolean allowEmpty) {
+    String current = SNAPSHOT;
+    try {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        current = SNAPSHOT;
+        byte[] snapshot;
+        try {
+          snapshot = Files.readAllBytes(dataDir.resolve(SNAPSHOT));
+        } catch (NoSuchFileException e) {
+          if (allowEmpty && !hasStoreFiles()) {
+            return Map.of();
+          }
+          throw new BackupException("no ledger snapshot " + dataDir.resolve(SNAPSHOT) + " to back up", null,
+              SNAPSHOT, e);
+        }
+        String text = new String(snapshot, StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        int eq = nl < 0 ? -1 : text.lastIndexOf('=', nl);
+        if (eq < 0) {
+          throw new BackupException("ledger snapshot " + dataDir.resolve(SNAPSHOT) + " has no generation header",
+              null, SNAPSHOT, null);
+        }
+        String journalName = "journal-" + text.substring(eq + 1, nl).trim() + ".log";
+        current = journalName;
+        try {
+          byte[] journal = Files.readAllBytes(dataDir.resolve(journalName));
+          Map<String, byte[]> out = new LinkedHashMap<>();
+          out.put(SNAPSHOT, snapshot);
+          out.put(journalName, journal);
+          return out;
+        } catch (NoSuchFileException e) {
+          // a new generation started between the two reads: read the pair again
+          continue;
+        }
+      }
+    } catch (IOException e) {
+      throw new BackupException("cannot read " + dataDir.resolve(current) + ": " + e, null, current, e);
+    }
+    throw new BackupException("could not read a consistent snapshot/journal pair in " + dataDir
+        + " in 5 attempts", null, SNAPSHOT, null);
+  }
+
+  private boolean hasStoreFiles() throws IOException {
+    if (!Files.isDirectory(dataDir)) {
+      return false;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir, p -> isStoreFile(p.getFileName().toString()))) {
+      return ds.iterator().hasNext();
+    }
+  }
+
+  /** All complete backups, newest first; {@code *.partial} directories are skipped. */
+  @Override
+  public List<BackupInfo> list() {
     if (!Files.isDirectory(backupDir)) {
       return List.of();
     }
-    List<Backup> out = new ArrayList<>();
+    List<BackupInfo> out = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir)) {
       for (Path p : ds) {
-        if (Files.exists(p.resolve("manifest.json"))) {
-          out.add(readManifest(p));
+        String n = p.getFileName().toString();
+        if (!n.endsWith(BackupNames.PARTIAL) && Files.isRegularFile(p.resolve(MANIFEST))) {
+          try {
+            out.add(readManifest(n));
+          } catch (BackupException e) {
+            // deleted by a concurrent prune, or damaged: not a complete backup (restore names the problem)
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+              LOG.warn("skipping backup {}: {}", n, e.getMessage());
+            }
+          }
         }
       }
+    } catch (IOException e) {
+      throw new BackupException("cannot list backups in " + backupDir + ": " + e, null, null, e);
     }
-    out.sort(Comparator.comparing(Backup::at).reversed());
+    out.sort(Comparator.comparing(BackupInfo::takenAt).thenComparing(BackupInfo::name).reversed());
     return out;
   }
 
-  public Stats stats() throws IOException {
-    List<Backup> all = list();
+  @Override
+  public BackupStats stats() {
+    List<BackupInfo> all = list();
     if (all.isEmpty()) {
-      return new Stats(0, 0, Instant.EPOCH, Instant.EPOCH);
+      return new BackupStats(0, 0, null, null);
     }
-    return new Stats(all.size(), all.stream().mapToLong(Backup::totalBytes).sum(), all.get(0).at(),
-        all.get(all.size() - 1).at());
+    return new BackupStats(all.size(), all.stream().mapToLong(BackupInfo::totalBytes).sum(), all.get(0).takenAt(),
+        all.get(all.size() - 1).takenAt());
   }
 
-  /** Deletes backups older than the retention; returns their names. */
-  public List<String> prune() throws IOException {
+  @Override
+  public List<String> prune() {
     Instant cutoff = clock.instant().minus(retention);
     List<String> deleted = new ArrayList<>();
-    for (Backup b : list()) {
-      if (b.at().isBefore(cutoff)) {
-        deleteTree(backupDir.resolve(b.name()));
-        deleted.add(b.name());
+    List<BackupInfo> all = new ArrayList<>(list());
+    java.util.Collections.reverse(all);
+    try {
+      for (BackupInfo b : all) {
+        if (b.takenAt().isBefore(cutoff)) {
+          // rename first: a crash while deleting leaves a partial directory, never a listed torn backup
+          Path doomed = backupDir.resolve(b.name() + BackupNames.PARTIAL);
+          Files.move(backupDir.resolve(b.name()), doomed, StandardCopyOption.ATOMIC_MOVE);
+          deleteTree(doomed);
+          deleted.add(b.name());
+        }
       }
+      if (Files.isDirectory(backupDir)) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir, "*" + BackupNames.PARTIAL)) {
+          for (Path p : ds) {
+            Optional<Instant> at = BackupNames.timestampOf(p.getFileName().toString());
+            if (at.isPresent() && at.get().isBefore(cutoff)) {
+              deleteTree(p);
+            }
+          }
+        }
+        AtomicFiles.fsyncDirectory(backupDir);
+      }
+    } catch (IOException e) {
+      throw new BackupException("cannot prune backups in " + backupDir + ": " + e, null, null, e);
     }
     return deleted;
   }
 
   /**
-   * Restores {@code name} into the (closed) store directory after verifying every checksum; the
-   * current files are first copied to {@code pre-restore-<timestamp>/} in the data directory.
+   * Restores {@code name} into the closed store directory after verifying every file; the current
+   * files are first kept as a backup tagged {@code -pre-restore}, whose name is returned.
    */
-  public Path restore(String name) throws IOException {
-    Path source = backupDir.resolve(name);
-    Backup backup = readManifest(source);
-    for (Entry e : backup.files()) {
-      byte[] data = Files.readAllBytes(source.resolve(e.file()));
-      if (data.length != e.size() || !sha256(data).equals(e.sha256())) {
-        throw new StoreException("backup " + name + ": " + e.file() + " does not match its manifest (SHA-256)", null);
+  @Override
+  public String restore(String name) {
+    BackupNames.check(name);
+    synchronized (writeLock) {
+      Path source = backupDir.resolve(name);
+      if (!Files.isRegularFile(source.resolve(MANIFEST))) {
+        throw new BackupException("backup " + name + ": no such backup in " + backupDir, name, MANIFEST, null);
       }
-    }
-    Files.createDirectories(dataDir);
-    try (FileChannel ch = FileChannel.open(dataDir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new StoreException("cannot restore into " + dataDir + ": the store is open", null);
+      BackupInfo backup = readManifest(name);
+      Map<String, byte[]> contents = new LinkedHashMap<>();
+      for (BackupFile f : backup.files()) {
+        contents.put(f.name(), verified(name, source, f));
       }
       try {
-        Path keep = dataDir.resolve("pre-restore-" + NAME.format(clock.instant()));
-        Files.createDirectories(keep);
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir, p -> isStoreFile(p.getFileName().toString()))) {
-          for (Path p : ds) {
-            Files.copy(p, keep.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(p);
+        Files.createDirectories(dataDir);
+        try (FileChannel ch = FileChannel.open(dataDir.resolve("LOCK"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE)) {
+          FileLock lock;
+          try {
+            lock = ch.tryLock();
+          } catch (OverlappingFileLockException e) {
+            lock = null;
+          }
+          if (lock == null) {
+            throw new BackupException("backup " + name + ": cannot restore into " + dataDir
+                + ": the store is open", name, null, null);
+          }
+          try {
+            String kept = write(PRE_RESTORE, true).name();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir,
+                p -> isStoreFile(p.getFileName().toString()))) {
+              for (Path p : ds) {
+                Files.delete(p);
+              }
+            }
+            for (Map.Entry<String, byte[]> f : contents.entrySet()) {
+              AtomicFiles.write(dataDir.resolve(f.getKey()), f.getValue());
+            }
+            AtomicFiles.fsyncDirectory(dataDir);
+            return kept;
+          } finally {
+            lock.release();
           }
         }
-        AtomicFiles.fsyncDirectory(keep);
-        for (Entry e : backup.files()) {
-          AtomicFiles.write(dataDir.resolve(e.file()), Files.readAllBytes(source.resolve(e.file())));
-        }
-        return keep;
-      } finally {
-        lock.release();
+      } catch (IOException e) {
+        throw new BackupException("backup " + name + ": cannot restore into " + dataDir + ": " + e, name, null, e);
       }
     }
+  }
+
+  private static byte[] verified(String name, Path source, BackupFile f) {
+    byte[] data;
+    try {
+      data = Files.readAllBytes(source.resolve(f.name()));
+    } catch (NoSuchFileException e) {
+      throw new BackupException("backup " + name + ": file " + f.name() + " is missing", name, f.name(), e);
+    } catch (IOException e) {
+      throw new BackupException("backup " + name + ": cannot read " + f.name() + ": " + e, name, f.name(), e);
+    }
+    if (data.length != f.size()) {
+      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: size: expected "
+          + f.size() + ", actual " + data.length, name, f.name(), null);
+    }
+    String actual = sha256(data);
+    if (!actual.equals(f.sha256())) {
+      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: SHA-256: expected "
+          + f.sha256() + ", actual " + actual, name, f.name(), null);
+    }
+    return data;
   }
 
   private static boolean isStoreFile(String n) {
-    return n.equals("snapshot.json") || (n.startsWith("journal-") && n.endsWith(".log"));
+    return n.equals(SNAPSHOT) || (n.startsWith("journal-") && n.endsWith(".log"));
   }
 
-  private static String manifest(Backup b) throws IOException {
+  private static String manifest(BackupInfo b) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      g.writeStringField("format", "fragkit-ledger-backup/fs v1");
       g.writeStringField("name", b.name());
-      g.writeStringField("timestamp", b.at().toString());
+      g.writeStringField("timestamp", b.takenAt().toString());
       g.writeNumberField("totalSize", b.totalBytes());
       g.writeArrayFieldStart("files");
-      for (Entry e : b.files()) {
+      for (BackupFile e : b.files()) {
         g.writeStartObject();
-        g.writeStringField("file", e.file());
+        g.writeStringField("file", e.name());
         g.writeNumberField("size", e.size());
         g.writeStringField("sha256", e.sha256());
         g.writeEndObject();
@@ -244,13 +385,14 @@ public final class FsLedgerBackups {
     return out.toString();
   }
 
-  private static Backup readManifest(Path dir) throws IOException {
+  private BackupInfo readManifest(String dirName) {
+    Path dir = backupDir.resolve(dirName);
     String name = null;
     Instant at = null;
-    List<Entry> files = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(Files.readAllBytes(dir.resolve("manifest.json")))) {
+    List<BackupFile> files = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(Files.readAllBytes(dir.resolve(MANIFEST)))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new StoreException("manifest of " + dir + " is not a JSON object", null);
+        throw invalidManifest(dirName, "not a JSON object", null);
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -260,33 +402,46 @@ public final class FsLedgerBackups {
           case "timestamp" -> at = Instant.parse(p.getText());
           case "files" -> {
             while (p.nextToken() == JsonToken.START_OBJECT) {
-              String file = null;
-              long size = -1;
-              String sha = null;
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                switch (f) {
-                  case "file" -> file = p.getText();
-                  case "size" -> size = p.getLongValue();
-                  case "sha256" -> sha = p.getText();
-                  default -> p.skipChildren();
-                }
-              }
-              if (file == null || sha == null || size < 0 || file.contains("/") || file.contains("\\")) {
-                throw new StoreException("manifest of " + dir + " has an invalid file entry", null);
-              }
-              files.add(new Entry(file, size, sha));
+              files.add(fileEntry(dirName, p));
             }
           }
           default -> p.skipChildren();
         }
       }
+    } catch (IOException | DateTimeParseException e) {
+      throw invalidManifest(dirName, e.toString(), e);
     }
     if (name == null || at == null) {
-      throw new StoreException("manifest of " + dir + " lacks name or timestamp", null);
+      throw invalidManifest(dirName, "name or timestamp missing", null);
     }
-    return new Backup(name, at, files);
+    if (!name.equals(dirName)) {
+      throw invalidManifest(dirName, "it names backup " + name, null);
+    }
+    return new BackupInfo(name, at, files);
+  }
+
+  private static BackupFile fileEntry(String dirName, JsonParser p) throws IOException {
+    String file = null;
+    long size = -1;
+    String sha = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      p.nextToken();
+      switch (f) {
+        case "file" -> file = p.getText();
+        case "size" -> size = p.getLongValue();
+        case "sha256" -> sha = p.getText();
+        default -> p.skipChildren();
+      }
+    }
+    if (file == null || sha == null || size < 0 || !isStoreFile(file)) {
+      throw invalidManifest(dirName, "invalid file entry " + file, null);
+    }
+    return new BackupFile(file, size, sha);
+  }
+
+  private static BackupException invalidManifest(String name, String why, @Nullable Throwable cause) {
+    return new BackupException("backup " + name + ": invalid " + MANIFEST + ": " + why, name, MANIFEST, cause);
   }
 
   static String sha256(byte[] data) {
