@@ -8,7 +8,6 @@ import dev.fragkit.economy.ledger.HoldState;
 import dev.fragkit.economy.ledger.Ledger;
 import dev.fragkit.economy.ledger.LedgerConfig;
 import dev.fragkit.economy.ledger.TestClock;
-import dev.fragkit.economy.ops.BackupException;
 import dev.fragkit.economy.ops.EconomyMaintenance;
 import dev.fragkit.economy.ops.HealthRegistry;
 import dev.fragkit.economy.ops.HealthReport;
@@ -22,8 +21,6 @@ import dev.fragkit.economy.ops.MaintenanceScheduler;
 import dev.fragkit.economy.ops.ReminderHealthChecks;
 import dev.fragkit.economy.reminder.Reminders;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +79,7 @@ class EconomyMaintenanceFsTest {
         .escrow(new EscrowSweeper(ledger, clock))
         .reminders(new Reminders(reminderStore, clock), r -> delivered.add(r.id()))
         .health(health)
-        .backups(ledgerBackups(new FsLedgerBackups(dir.resolve("data"), dir.resolve("backups"), clock)))
+        .backups(new FsLedgerBackups(dir.resolve("data"), dir.resolve("backups"), clock))
         .build();
   }
 
@@ -95,7 +92,7 @@ class EconomyMaintenanceFsTest {
   @Test
   void standardTasksRunOnTheRealFileStoresAndSurviveARestart() throws Exception {
     Instant day1At3 = Instant.parse("2026-01-01T03:00:00Z");
-    LedgerBackups backupsView = ledgerBackups(new FsLedgerBackups(dir.resolve("data"), dir.resolve("backups"), clock));
+    LedgerBackups backupsView = new FsLedgerBackups(dir.resolve("data"), dir.resolve("backups"), clock);
     try (FsLedgerStore store = FsLedgerStore.open(dir.resolve("data"))) {
       Ledger ledger = Ledger.builder(store).config(LedgerConfig.builder().startingBalance(500).build()).clock(clock)
           .build();
@@ -137,85 +134,5 @@ class EconomyMaintenanceFsTest {
       assertThat(failures).isEmpty();
       b.close();
     }
-  }
-
-  /**
-   * {@link FsLedgerBackups} as {@link LedgerBackups}. The SPI implementation lands on another
-   * branch (econ-backup); until then this test reaches the older public methods reflectively, so it
-   * compiles and runs against either version of the class.
-   */
-  static LedgerBackups ledgerBackups(FsLedgerBackups fs) {
-    Object o = fs;
-    if (o instanceof LedgerBackups spi) {
-      return spi;
-    }
-    return new LedgerBackups() {
-      @Override
-      public BackupInfo create() {
-        return info(call("create"));
-      }
-
-      @Override
-      public List<BackupInfo> list() {
-        List<BackupInfo> out = new ArrayList<>();
-        for (Object b : (List<?>) call("list")) {
-          out.add(info(b));
-        }
-        return out;
-      }
-
-      @Override
-      public BackupStats stats() {
-        List<BackupInfo> all = list();
-        return new BackupStats(all.size(), all.stream().mapToLong(BackupInfo::totalBytes).sum(),
-            all.isEmpty() ? null : all.get(0).takenAt(), all.isEmpty() ? null : all.get(all.size() - 1).takenAt());
-      }
-
-      @Override
-      public List<String> prune() {
-        List<String> out = new ArrayList<>();
-        for (Object name : (List<?>) call("prune")) {
-          out.add((String) name);
-        }
-        return out;
-      }
-
-      @Override
-      public String restore(String name) {
-        return String.valueOf(call("restore", name));
-      }
-
-      private Object call(String method, Object... args) {
-        try {
-          Class<?>[] types = new Class<?>[args.length];
-          java.util.Arrays.fill(types, String.class);
-          Method m = FsLedgerBackups.class.getMethod(method, types);
-          return m.invoke(fs, args);
-        } catch (InvocationTargetException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new BackupException("FsLedgerBackups." + method + " failed: " + e.getCause(), null, e.getCause());
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("FsLedgerBackups has no usable " + method, e);
-        }
-      }
-
-      private BackupInfo info(Object backup) {
-        List<BackupFile> files = new ArrayList<>();
-        for (Object f : (List<?>) get(backup, "files")) {
-          files.add(new BackupFile((String) get(f, "file"), (Long) get(f, "size"), (String) get(f, "sha256")));
-        }
-        return new BackupInfo((String) get(backup, "name"), (Instant) get(backup, "at"), files);
-      }
-
-      private Object get(Object record, String accessor) {
-        try {
-          return record.getClass().getMethod(accessor).invoke(record);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(record.getClass() + " has no " + accessor, e);
-        }
-      }
-    };
   }
 }
