@@ -68,7 +68,10 @@ class FsLedgerStoreLeaseTest {
     for (int i = 0; lost == null; i++) {
       assertThat(System.nanoTime()).as("writes refused within 30 s").isLessThan(deadline);
       try {
-        ledger.transfer("t" + i, AccountId.user("g", "a"), AccountId.user("g", "b"), 1);
+        // back and forth, so the loop never runs out of money however long the refresh takes
+        AccountId from = AccountId.user("g", i % 2 == 0 ? "a" : "b");
+        AccountId to = AccountId.user("g", i % 2 == 0 ? "b" : "a");
+        ledger.transfer("t" + i, from, to, 1);
       } catch (LeaseLostException e) {
         lost = e;
       }
