@@ -104,11 +104,15 @@ public final class JdbcLedgerStore implements LedgerStore {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
-          lock(c, keys);
           Tx tx = new Tx(c, dialect);
-          tx.prefetch(keys);
+          if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+            tx.lockAndPrefetch(keys, lockTimeout);
+          } else {
+            lock(c, keys);
+            tx.prefetch(keys);
+          }
           T result = work.apply(tx);
-          tx.flush();
+          tx.flushAndCommit();
           c.commit();
           return result;
         } catch (Throwable t) {
@@ -177,44 +181,21 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
   }
 
-  /**
-   * Takes the transaction's locks. PostgreSQL: one round trip (isolation level, lock timeout and one
-   * {@code pg_advisory_xact_lock} per key in ascending hash order, as one multi-statement string of
-   * numbers only). H2: {@code SELECT … FOR UPDATE} per lock row in ascending key order.
-   */
+  /** H2: {@code SELECT … FOR UPDATE} per lock row in ascending key order. */
   private void lock(Connection c, String[] sortedKeys) throws SQLException {
-    if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
-      long[] hashes = new long[sortedKeys.length];
-      for (int i = 0; i < sortedKeys.length; i++) {
-        hashes[i] = fnv1a64(sortedKeys[i]);
-      }
-      Arrays.sort(hashes);
-      StringBuilder sql = new StringBuilder(64 + 40 * hashes.length)
-          .append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '")
-          .append(lockTimeout.toMillis()).append("ms'");
-      for (int i = 0; i < hashes.length; i++) {
-        if (i == 0 || hashes[i] != hashes[i - 1]) {
-          sql.append("; SELECT pg_advisory_xact_lock(").append(hashes[i]).append(')');
-        }
-      }
-      try (Statement st = c.createStatement()) {
-        st.execute(sql.toString());
-      }
-    } else {
-      if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      }
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT lock_key FROM economy_lock WHERE lock_key = ? FOR UPDATE")) {
-        for (String key : sortedKeys) {
-          if (!key.startsWith("o:")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw new IllegalStateException("no lock row for " + key);
-              }
+    if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT lock_key FROM economy_lock WHERE lock_key = ? FOR UPDATE")) {
+      for (String key : sortedKeys) {
+        if (!key.startsWith("o:")) {
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new IllegalStateException("no lock row for " + key);
             }
           }
         }
@@ -401,56 +382,120 @@ public final class JdbcLedgerStore implements LedgerStore {
       this.dialect = dialect;
     }
 
-    /** One query for the operation records and balances that the lock keys cover. */
-    void prefetch(String[] sortedKeys) throws SQLException {
-      List<String> ops = new ArrayList<>(1);
-      List<String> accounts = new ArrayList<>(sortedKeys.length);
+    private final List<String> prefetchOps = new ArrayList<>(1);
+    private final List<String> prefetchAccounts = new ArrayList<>(4);
+
+    /** The query for the operation records and balances the lock keys cover (empty if none). */
+    private String prefetchSql(String[] sortedKeys) {
       for (String k : sortedKeys) {
         if (k.startsWith("o:")) {
-          ops.add(k.substring(2));
+          prefetchOps.add(k.substring(2));
         } else if (k.startsWith("a:")) {
-          accounts.add(k.substring(2));
+          prefetchAccounts.add(k.substring(2));
         }
       }
-      if (ops.isEmpty() && accounts.isEmpty()) {
-        return;
-      }
       StringBuilder sql = new StringBuilder(256);
-      if (!ops.isEmpty()) {
+      if (!prefetchOps.isEmpty()) {
         sql.append("SELECT 0, operation_id, kind, request, outcome, applied_us FROM economy_operation")
-            .append(" WHERE operation_id IN (").append(placeholders(ops.size())).append(')');
+            .append(" WHERE operation_id IN (").append(placeholders(prefetchOps.size())).append(')');
       }
-      if (!accounts.isEmpty()) {
-        if (!ops.isEmpty()) {
+      if (!prefetchAccounts.isEmpty()) {
+        if (!prefetchOps.isEmpty()) {
           sql.append(" UNION ALL ");
         }
         sql.append("SELECT 1, account_key, NULL, NULL, NULL, balance FROM economy_account")
-            .append(" WHERE account_key IN (").append(placeholders(accounts.size())).append(')');
+            .append(" WHERE account_key IN (").append(placeholders(prefetchAccounts.size())).append(')');
       }
-      for (String a : accounts) {
+      for (String a : prefetchAccounts) {
         balances.put(a, MISSING);
       }
-      for (String o : ops) {
+      for (String o : prefetchOps) {
         operations.put(o, Optional.empty());
       }
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        int i = 1;
-        for (String o : ops) {
-          ps.setString(i++, o);
+      return sql.toString();
+    }
+
+    private int bindPrefetch(PreparedStatement ps, int first) throws SQLException {
+      int i = first;
+      for (String o : prefetchOps) {
+        ps.setString(i++, o);
+      }
+      for (String a : prefetchAccounts) {
+        ps.setString(i++, a);
+      }
+      return i;
+    }
+
+    private void readPrefetch(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        if (rs.getInt(1) == 0) {
+          String id = rs.getString(2);
+          operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
+              rs.getString(4), rs.getString(5), rs.getLong(6))));
+        } else {
+          balances.put(rs.getString(2), rs.getLong(6));
         }
-        for (String a : accounts) {
-          ps.setString(i++, a);
-        }
+      }
+    }
+
+    /** H2: the prefetch as its own query, after the locks. */
+    void prefetch(String[] sortedKeys) throws SQLException {
+      String sql = prefetchSql(sortedKeys);
+      if (sql.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bindPrefetch(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (rs.getInt(1) == 0) {
-              String id = rs.getString(2);
-              operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
-                  rs.getString(4), rs.getString(5), rs.getLong(6))));
-            } else {
-              balances.put(rs.getString(2), rs.getLong(6));
+          readPrefetch(rs);
+        }
+      }
+    }
+
+    /**
+     * PostgreSQL: isolation level, lock timeout, one {@code pg_advisory_xact_lock} per key (ascending
+     * hash order) and the prefetch query, pipelined as one multi-statement round trip. The statements
+     * run in order; under READ COMMITTED the prefetch takes its snapshot after the last lock is
+     * granted, so it sees every commit of the previous holders. A lock timeout aborts the rest.
+     */
+    void lockAndPrefetch(String[] sortedKeys, Duration lockTimeout) throws SQLException {
+      long[] hashes = new long[sortedKeys.length];
+      for (int i = 0; i < sortedKeys.length; i++) {
+        hashes[i] = fnv1a64(sortedKeys[i]);
+      }
+      Arrays.sort(hashes);
+      StringBuilder sql = new StringBuilder(256 + 40 * hashes.length)
+          .append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '")
+          .append(lockTimeout.toMillis()).append("ms'");
+      int locks = 0;
+      for (int i = 0; i < hashes.length; i++) {
+        if (i == 0 || hashes[i] != hashes[i - 1]) {
+          hashes[locks++] = hashes[i];
+          sql.append("; SELECT pg_advisory_xact_lock(?)");
+        }
+      }
+      String prefetch = prefetchSql(sortedKeys);
+      if (!prefetch.isEmpty()) {
+        sql.append("; ").append(prefetch);
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (int i = 0; i < locks; i++) {
+          ps.setLong(p++, hashes[i]);
+        }
+        bindPrefetch(ps, p);
+        boolean isResultSet = ps.execute();
+        while (true) {
+          if (isResultSet) {
+            try (ResultSet rs = ps.getResultSet()) {
+              if (rs.getMetaData().getColumnCount() == 6) {
+                readPrefetch(rs);
+              }
             }
+          } else if (ps.getUpdateCount() == -1) {
+            break;
           }
+          isResultSet = ps.getMoreResults();
         }
       }
     }
@@ -480,6 +525,30 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
         pendingOperations.clear();
       }
+    }
+
+    /**
+     * Writes the staged changes before the caller commits. On PostgreSQL a staged operation record
+     * (the usual last write) is sent together with {@code COMMIT} in one pipelined round trip; the
+     * caller's {@code commit()} then finds the transaction already closed.
+     */
+    void flushAndCommit() throws SQLException {
+      if (dialect != JdbcDatabase.Dialect.POSTGRESQL || pendingOperations.size() != 1) {
+        flush();
+        return;
+      }
+      flushBalances();
+      OperationRow op = pendingOperations.get(0);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO economy_operation"
+          + " (operation_id, kind, request, outcome, applied_us) VALUES (?, ?, ?, ?, ?); COMMIT")) {
+        ps.setString(1, op.operationId());
+        ps.setString(2, op.kind().name());
+        ps.setString(3, op.request());
+        ps.setString(4, op.outcome());
+        ps.setLong(5, op.appliedMicros());
+        ps.execute();
+      }
+      pendingOperations.clear();
     }
 
     private void flushBalances() throws SQLException {
@@ -706,6 +775,11 @@ public final class JdbcLedgerStore implements LedgerStore {
     public void setMarker(AccountId account, String name, Instant at) {
       // update-then-insert is safe: the account's lock key is held
       long micros = micros(at);
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_marker (account_key, name, at_us) VALUES (?, ?, ?)"
+            + " ON CONFLICT (account_key, name) DO UPDATE SET at_us = EXCLUDED.at_us", account.key(), name, micros);
+        return;
+      }
       if (update("UPDATE economy_marker SET at_us = ? WHERE account_key = ? AND name = ?",
           micros, account.key(), name) == 0) {
         update("INSERT INTO economy_marker (account_key, name, at_us) VALUES (?, ?, ?)", account.key(), name, micros);
@@ -730,6 +804,12 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public void putShopItem(ShopItem item) {
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_item (guild, sku, name, price, stock) VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild, sku)"
+            + " DO UPDATE SET name = EXCLUDED.name, price = EXCLUDED.price, stock = EXCLUDED.stock",
+            item.guild(), item.sku(), item.name(), item.price(), item.stock());
+        return;
+      }
       if (update("UPDATE economy_item SET name = ?, price = ?, stock = ? WHERE guild = ? AND sku = ?",
           item.name(), item.price(), item.stock(), item.guild(), item.sku()) == 0) {
         update("INSERT INTO economy_item (guild, sku, name, price, stock) VALUES (?, ?, ?, ?, ?)",
@@ -754,6 +834,11 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public void setInventory(AccountId account, String sku, long quantity) {
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_inventory (account_key, sku, quantity) VALUES (?, ?, ?)"
+            + " ON CONFLICT (account_key, sku) DO UPDATE SET quantity = EXCLUDED.quantity", account.key(), sku, quantity);
+        return;
+      }
       if (update("UPDATE economy_inventory SET quantity = ? WHERE account_key = ? AND sku = ?",
           quantity, account.key(), sku) == 0) {
         update("INSERT INTO economy_inventory (account_key, sku, quantity) VALUES (?, ?, ?)",
@@ -777,6 +862,15 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public void putHold(Hold hold) {
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        // one statement; account_key and created_us never change after creation
+        update("INSERT INTO economy_hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hold_id)"
+            + " DO UPDATE SET amount = EXCLUDED.amount, state = EXCLUDED.state, updated_us = EXCLUDED.updated_us,"
+            + " payload = EXCLUDED.payload",
+            hold.holdId(), hold.account().key(), hold.amount(), hold.state().name(), micros(hold.createdAt()),
+            micros(hold.updatedAt()), hold.payload());
+        return;
+      }
       if (update("UPDATE economy_hold SET amount = ?, state = ?, updated_us = ?, payload = ? WHERE hold_id = ?",
           hold.amount(), hold.state().name(), micros(hold.updatedAt()), hold.payload(), hold.holdId()) == 0) {
         update("INSERT INTO economy_hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
