@@ -233,27 +233,7 @@ public final class FsLedgerStore implements LedgerStore {
     return ChangeSetCodec.decode(json);
   }
 
-  /** Serialises journal fsyncs (group commit); never taken while holding {@code journalLock}. */
-  private final Object syncLock = new Object();
-  /** Journal bytes written, and the journal's length at the first append (guarded by {@code journalLock}). */
-  private long writtenEnd = -1;
-  private long journalStart = -1;
-  /** Journal bytes known durable (guarded by {@code syncLock}). */
-  private long durableEnd = -1;
-  /** Set once an fsync failed: the journal's durable state is unknown, so no further commit is acknowledged. */
-  private volatile @Nullable IOException syncFailure;
-
-  /**
-   * The write-ahead step of every commit (called under the transaction's keyed locks). Returns only
-   * when the change set's line is on disk, with group commit: the line is written under {@code
-   * journalLock}, then one fsync covers every line written so far, so commits that overlap in time
-   * share one fsync instead of queueing one each. Lines of one key set are written in commit order
-   * because the keyed locks are held.
-   *
-   * <p>If an fsync fails, the journal is cut back to its last durable length, every commit not yet
-   * covered fails with {@link StoreException} (nothing of it is published), and so does every later
-   * commit until the store is reopened (the state of unsynced data after a failed fsync is unknown).
-   */
+  /** The write-ahead step of every commit (called under the transaction's keyed locks). */
   private void append(ChangeSet changes) {
     byte[] bytes = line(changes).getBytes(StandardCharsets.UTF_8);
     FileChannel ch;
@@ -322,6 +302,24 @@ public final class FsLedgerStore implements LedgerStore {
           + "); reopen the store", failure);
     }
   }
+
+  // Group commit: append() returns only when its change set's line is on disk. The line is written
+  // under journalLock, then one fsync covers every line written so far, so commits that overlap in
+  // time share one fsync instead of queueing one each; lines of one key set are written in commit
+  // order because the keyed locks are held. If an fsync fails, the journal is cut back to its last
+  // durable length, every commit not yet covered fails with StoreException (nothing of it is
+  // published), and so does every later commit until the store is reopened: the state of unsynced
+  // data after a failed fsync is unknown.
+
+  /** Serialises journal fsyncs (group commit); never taken while holding {@code journalLock}. */
+  private final Object syncLock = new Object();
+  /** Journal bytes written, and the journal's length at the first append (guarded by {@code journalLock}). */
+  private long writtenEnd = -1;
+  private long journalStart = -1;
+  /** Journal bytes known durable (guarded by {@code syncLock}). */
+  private long durableEnd = -1;
+  /** Set once an fsync failed: the journal's durable state is unknown, so no further commit is acknowledged. */
+  private volatile @Nullable IOException syncFailure;
 
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {

@@ -364,15 +364,13 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     private final Connection c;
     private final JdbcDatabase.Dialect dialect;
-    /** Balances read or written in this transaction; {@link #MISSING} for accounts known not to exist. */
-    private final Map<String, Long> balances = new HashMap<>(8);
+    /** Balances read or written in this transaction; empty for accounts known not to exist. */
+    private final Map<String, OptionalLong> balances = new HashMap<>(8);
     /** Operation ids prefetched: present = applied (its row), absent from the map = not prefetched. */
     private final Map<String, Optional<OperationRow>> operations = new HashMap<>(2);
     /** Staged new balances by account key, in order of first change. */
     private final Map<String, Long> pendingBalances = new LinkedHashMap<>(4);
     private final List<OperationRow> pendingOperations = new ArrayList<>(1);
-
-    private static final Long MISSING = Long.MIN_VALUE;
 
     private record OperationRow(String operationId, OperationKind kind, String request, String outcome,
         long appliedMicros) {}
@@ -407,7 +405,7 @@ public final class JdbcLedgerStore implements LedgerStore {
             .append(" WHERE account_key IN (").append(placeholders(prefetchAccounts.size())).append(')');
       }
       for (String a : prefetchAccounts) {
-        balances.put(a, MISSING);
+        balances.put(a, OptionalLong.empty());
       }
       for (String o : prefetchOps) {
         operations.put(o, Optional.empty());
@@ -433,7 +431,7 @@ public final class JdbcLedgerStore implements LedgerStore {
           operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
               rs.getString(4), rs.getString(5), rs.getLong(6))));
         } else {
-          balances.put(rs.getString(2), rs.getLong(6));
+          balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
         }
       }
     }
@@ -634,19 +632,19 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public OptionalLong balance(AccountId account) {
       String key = account.key();
-      Long cached = balances.get(key);
+      OptionalLong cached = balances.get(key);
       if (cached == null) {
         try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM economy_account WHERE account_key = ?")) {
           ps.setString(1, key);
           try (ResultSet rs = ps.executeQuery()) {
-            cached = rs.next() ? rs.getLong(1) : MISSING;
+            cached = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
           }
         } catch (SQLException e) {
           throw new SqlFailure(e);
         }
         balances.put(key, cached);
       }
-      return cached.equals(MISSING) ? OptionalLong.empty() : OptionalLong.of(cached);
+      return cached;
     }
 
     @Override
@@ -661,7 +659,7 @@ public final class JdbcLedgerStore implements LedgerStore {
       } catch (SQLException e) {
         throw new SqlFailure(e);
       }
-      balances.put(account.key(), 0L);
+      balances.put(account.key(), OptionalLong.of(0));
     }
 
     @Override
@@ -670,7 +668,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         throw new IllegalStateException("setBalance of missing account " + account);
       }
       String key = account.key();
-      balances.put(key, balance);
+      balances.put(key, OptionalLong.of(balance));
       pendingBalances.put(key, balance);
     }
 
