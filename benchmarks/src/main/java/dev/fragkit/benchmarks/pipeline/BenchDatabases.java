@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Databases for the pipeline benchmarks, kept under {@code benchmarks/target/bench-data} (override:
- * {@code -Dfragkit.bench.dir=...}) so a seeded data set is reused by every fork. Not thread-safe.
+ * {@code -Dfragkit.bench.dir=...}) so a seeded data set is reused by every fork. Also used by the
+ * economy benchmarks. Not thread-safe.
  */
-final class BenchDatabases implements AutoCloseable {
+public final class BenchDatabases implements AutoCloseable {
   private final JdbcDatabase db;
   private final EmbeddedPostgres pg;
 
@@ -19,7 +20,7 @@ final class BenchDatabases implements AutoCloseable {
     this.pg = pg;
   }
 
-  static BenchDatabases open(String engine, String name, int poolSize) throws IOException {
+  public static BenchDatabases open(String engine, String name, int poolSize) throws IOException {
     Path dir = Path.of(System.getProperty("fragkit.bench.dir", "target/bench-data")).toAbsolutePath();
     Files.createDirectories(dir);
     if (engine.equals("H2")) {
@@ -32,7 +33,7 @@ final class BenchDatabases implements AutoCloseable {
     return new BenchDatabases(JdbcDatabase.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", poolSize), pg);
   }
 
-  JdbcDatabase db() {
+  public JdbcDatabase db() {
     return db;
   }
 

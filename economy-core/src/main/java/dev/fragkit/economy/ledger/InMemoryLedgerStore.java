@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link LedgerStore} in memory. Transactions hold their lock keys in a {@link KeyedLockManager}
@@ -45,8 +46,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final ConcurrentHashMap<AccountId, Long> balances = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, Transfer> journal = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<AccountId, ConcurrentLinkedQueue<Transfer>> byAccount = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, OperationRecord> operations = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, List<Transfer>> operationTransfers = new ConcurrentHashMap<>();
+  /** Idempotency records with their journal entries (one map entry per applied operation). */
+  private final ConcurrentHashMap<String, Applied> operations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Instant> markers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ShopItem> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> inventory = new ConcurrentHashMap<>();
@@ -72,15 +73,22 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return locks;
   }
 
+  /** An applied operation: its idempotency record and the journal entries it made. */
+  private record Applied(OperationRecord record, List<Transfer> transfers) {}
+
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
     try (KeyedLockManager.Held ignored = locks.acquire(lockKeys)) {
       Tx tx = new Tx(lockKeys);
       T result = work.apply(tx);
-      ChangeSet changes = tx.changes();
-      if (!changes.isEmpty()) {
-        log.append(changes);
-        apply(changes);
+      if (!tx.isEmpty()) {
+        if (log == CommitLog.NONE) {
+          tx.publish();
+        } else {
+          ChangeSet changes = tx.changes();
+          log.append(changes);
+          apply(changes);
+        }
       }
       return result;
     }
@@ -94,12 +102,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (AccountBalance b : changes.balances()) {
       balances.put(b.account(), b.balance());
     }
-    for (Transfer t : changes.transfers()) {
-      journal.put(t.sequence(), t);
-      byAccount.computeIfAbsent(t.debit(), k -> new ConcurrentLinkedQueue<>()).add(t);
-      byAccount.computeIfAbsent(t.credit(), k -> new ConcurrentLinkedQueue<>()).add(t);
-      sequence.accumulateAndGet(t.sequence() + 1, Math::max);
-    }
+    publishTransfers(changes.transfers());
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -112,12 +115,52 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Hold h : changes.holds()) {
       holds.put(h.holdId(), h);
     }
-    for (OperationRecord op : changes.operations()) {
-      List<Transfer> legs = changes.transfers().stream()
-          .filter(t -> t.operationId().equals(op.operationId())).toList();
-      operationTransfers.put(op.operationId(), legs);
-      operations.put(op.operationId(), op);
+    publishOperations(changes.operations(), changes.transfers());
+  }
+
+  private void publishTransfers(List<Transfer> transfers) {
+    long maxSequence = -1;
+    for (Transfer t : transfers) {
+      journal.put(t.sequence(), t);
+      byAccount.computeIfAbsent(t.debit(), k -> new ConcurrentLinkedQueue<>()).add(t);
+      byAccount.computeIfAbsent(t.credit(), k -> new ConcurrentLinkedQueue<>()).add(t);
+      maxSequence = Math.max(maxSequence, t.sequence());
     }
+    if (maxSequence >= 0) {
+      long next = maxSequence + 1;
+      long current;
+      while ((current = sequence.get()) < next && !sequence.compareAndSet(current, next)) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** Idempotency records last: a receipt is only visible once its effects are. */
+  private void publishOperations(List<OperationRecord> ops, List<Transfer> transfers) {
+    for (OperationRecord op : ops) {
+      List<Transfer> legs;
+      if (ops.size() == 1 && allOf(transfers, op.operationId())) {
+        legs = List.copyOf(transfers);
+      } else {
+        List<Transfer> mine = new ArrayList<>();
+        for (Transfer t : transfers) {
+          if (t.operationId().equals(op.operationId())) {
+            mine.add(t);
+          }
+        }
+        legs = List.copyOf(mine);
+      }
+      operations.put(op.operationId(), new Applied(op, legs));
+    }
+  }
+
+  private static boolean allOf(List<Transfer> transfers, String operationId) {
+    for (Transfer t : transfers) {
+      if (!t.operationId().equals(operationId)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -137,7 +180,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
       int hash = k.indexOf('#');
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
-    return new ChangeSet(b, List.copyOf(journal.values()), List.copyOf(operations.values()), m,
+    List<OperationRecord> ops = new ArrayList<>(operations.size());
+    operations.forEach((k, v) -> ops.add(v.record()));
+    return new ChangeSet(b, List.copyOf(journal.values()), ops, m,
         List.copyOf(items.values()), inv, List.copyOf(holds.values()));
   }
 
@@ -183,11 +228,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public Optional<Receipt> receipt(String operationId) {
-    OperationRecord op = operations.get(operationId);
-    if (op == null) {
+    Applied applied = operations.get(operationId);
+    if (applied == null) {
       return Optional.empty();
     }
-    return Optional.of(toReceipt(op, operationTransfers.getOrDefault(operationId, List.of())));
+    return Optional.of(toReceipt(applied.record(), applied.transfers()));
   }
 
   @Override
@@ -235,16 +280,22 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return account.key() + "#" + sku;
   }
 
-  /** Staged writes of one transaction. Confined to the transaction's thread. */
+  /**
+   * Staged writes of one transaction. Confined to the transaction's thread. Maps are created on
+   * first use (a transfer stages only balances, two journal entries and one operation record).
+   */
   private final class Tx implements LedgerTransaction {
     private final Set<String> keys;
-    private final Map<AccountId, Long> stagedBalances = new LinkedHashMap<>();
-    private final List<Transfer> stagedTransfers = new ArrayList<>();
-    private final List<OperationRecord> stagedOperations = new ArrayList<>();
-    private final Map<String, ChangeSet.Marker> stagedMarkers = new HashMap<>();
-    private final Map<String, ShopItem> stagedItems = new HashMap<>();
-    private final Map<String, ChangeSet.Inventory> stagedInventory = new HashMap<>();
-    private final Map<String, Hold> stagedHolds = new HashMap<>();
+    /** Accounts whose lock key was already found in {@link #keys} (compared by identity). */
+    private final AccountId[] guarded = new AccountId[4];
+    private int guardedCount;
+    private @Nullable Map<AccountId, Long> stagedBalances;
+    private @Nullable List<Transfer> stagedTransfers;
+    private @Nullable List<OperationRecord> stagedOperations;
+    private @Nullable Map<String, ChangeSet.Marker> stagedMarkers;
+    private @Nullable Map<String, ShopItem> stagedItems;
+    private @Nullable Map<String, ChangeSet.Inventory> stagedInventory;
+    private @Nullable Map<String, Hold> stagedHolds;
 
     Tx(Set<String> keys) {
       this.keys = keys;
@@ -253,6 +304,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private void guard(String key) {
       if (!keys.contains(key)) {
         throw new IllegalStateException("transaction touches " + key + " without holding its lock");
+      }
+    }
+
+    /** {@code guard(LockKeys.account(account))}, remembering accounts already checked. */
+    private void guard(AccountId account) {
+      for (int i = 0; i < guardedCount; i++) {
+        if (guarded[i] == account) {
+          return;
+        }
+      }
+      guard(LockKeys.account(account));
+      if (guardedCount < guarded.length) {
+        guarded[guardedCount++] = account;
       }
     }
 
@@ -265,101 +329,168 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
       guard(LockKeys.operation(operationId));
+      if (stagedOperations == null) {
+        stagedOperations = new ArrayList<>(1);
+      }
       stagedOperations.add(new OperationRecord(operationId, kind, request, outcome, at));
     }
 
     @Override
     public OptionalLong balance(AccountId account) {
-      guard(LockKeys.account(account));
-      Long staged = stagedBalances.get(account);
+      guard(account);
+      Long staged = stagedBalances == null ? null : stagedBalances.get(account);
       return staged != null ? OptionalLong.of(staged) : InMemoryLedgerStore.this.balance(account);
+    }
+
+    private Map<AccountId, Long> balancesToStage() {
+      if (stagedBalances == null) {
+        stagedBalances = new LinkedHashMap<>(8);
+      }
+      return stagedBalances;
     }
 
     @Override
     public void createAccount(AccountId account, Instant at) {
-      guard(LockKeys.account(account));
+      guard(account);
       if (balance(account).isPresent()) {
         throw new IllegalStateException("account exists: " + account);
       }
-      stagedBalances.put(account, 0L);
+      balancesToStage().put(account, 0L);
     }
 
     @Override
     public void setBalance(AccountId account, long balance) {
-      guard(LockKeys.account(account));
+      guard(account);
       if (balance(account).isEmpty()) {
         throw new NoSuchAccountException(account);
       }
-      stagedBalances.put(account, balance);
+      balancesToStage().put(account, balance);
     }
 
     @Override
     public Transfer append(String operationId, OperationKind kind, AccountId debit, AccountId credit, long amount,
         Instant at) {
-      guard(LockKeys.account(debit));
-      guard(LockKeys.account(credit));
+      guard(debit);
+      guard(credit);
       Transfer t = new Transfer(sequence.getAndIncrement(), operationId, kind, debit, credit, amount, at);
+      if (stagedTransfers == null) {
+        stagedTransfers = new ArrayList<>(4);
+      }
       stagedTransfers.add(t);
       return t;
     }
 
     @Override
     public Optional<Instant> marker(AccountId account, String name) {
-      guard(LockKeys.account(account));
-      ChangeSet.Marker staged = stagedMarkers.get(markerKey(account, name));
+      guard(account);
+      ChangeSet.Marker staged = stagedMarkers == null ? null : stagedMarkers.get(markerKey(account, name));
       return staged != null ? Optional.of(staged.at()) : Optional.ofNullable(markers.get(markerKey(account, name)));
     }
 
     @Override
     public void setMarker(AccountId account, String name, Instant at) {
-      guard(LockKeys.account(account));
+      guard(account);
+      if (stagedMarkers == null) {
+        stagedMarkers = new HashMap<>();
+      }
       stagedMarkers.put(markerKey(account, name), new ChangeSet.Marker(account, name, at));
     }
 
     @Override
     public Optional<ShopItem> shopItem(String guild, String sku) {
       guard(LockKeys.item(guild, sku));
-      ShopItem staged = stagedItems.get(guild + "/" + sku);
+      ShopItem staged = stagedItems == null ? null : stagedItems.get(guild + "/" + sku);
       return staged != null ? Optional.of(staged) : InMemoryLedgerStore.this.shopItem(guild, sku);
     }
 
     @Override
     public void putShopItem(ShopItem item) {
       guard(LockKeys.item(item.guild(), item.sku()));
+      if (stagedItems == null) {
+        stagedItems = new HashMap<>();
+      }
       stagedItems.put(item.guild() + "/" + item.sku(), item);
     }
 
     @Override
     public long inventory(AccountId account, String sku) {
-      guard(LockKeys.account(account));
-      ChangeSet.Inventory staged = stagedInventory.get(inventoryKey(account, sku));
+      guard(account);
+      ChangeSet.Inventory staged = stagedInventory == null ? null : stagedInventory.get(inventoryKey(account, sku));
       return staged != null ? staged.quantity() : InMemoryLedgerStore.this.inventory(account, sku);
     }
 
     @Override
     public void setInventory(AccountId account, String sku, long quantity) {
-      guard(LockKeys.account(account));
+      guard(account);
+      if (stagedInventory == null) {
+        stagedInventory = new HashMap<>();
+      }
       stagedInventory.put(inventoryKey(account, sku), new ChangeSet.Inventory(account, sku, quantity));
     }
 
     @Override
     public Optional<Hold> hold(String holdId) {
       guard(LockKeys.hold(holdId));
-      Hold staged = stagedHolds.get(holdId);
+      Hold staged = stagedHolds == null ? null : stagedHolds.get(holdId);
       return staged != null ? Optional.of(staged) : InMemoryLedgerStore.this.hold(holdId);
     }
 
     @Override
     public void putHold(Hold hold) {
       guard(LockKeys.hold(hold.holdId()));
+      if (stagedHolds == null) {
+        stagedHolds = new HashMap<>();
+      }
       stagedHolds.put(hold.holdId(), hold);
     }
 
-    ChangeSet changes() {
-      List<AccountBalance> b = new ArrayList<>(stagedBalances.size());
-      stagedBalances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
-      return new ChangeSet(b, stagedTransfers, stagedOperations, List.copyOf(stagedMarkers.values()),
-          List.copyOf(stagedItems.values()), List.copyOf(stagedInventory.values()), List.copyOf(stagedHolds.values()));
+    boolean isEmpty() {
+      return stagedBalances == null && stagedTransfers == null && stagedOperations == null && stagedMarkers == null
+          && stagedItems == null && stagedInventory == null && stagedHolds == null;
     }
+
+    /**
+     * Publishes the staged writes directly (no {@link ChangeSet} is built when there is no commit
+     * log), in the same order as {@link #apply}.
+     */
+    void publish() {
+      if (stagedBalances != null) {
+        balances.putAll(stagedBalances);
+      }
+      List<Transfer> transfers = stagedTransfers == null ? List.of() : stagedTransfers;
+      publishTransfers(transfers);
+      if (stagedMarkers != null) {
+        stagedMarkers.forEach((k, m) -> markers.put(k, m.at()));
+      }
+      if (stagedItems != null) {
+        items.putAll(stagedItems);
+      }
+      if (stagedInventory != null) {
+        stagedInventory.forEach((k, i) -> inventory.put(k, i.quantity()));
+      }
+      if (stagedHolds != null) {
+        holds.putAll(stagedHolds);
+      }
+      if (stagedOperations != null) {
+        publishOperations(stagedOperations, transfers);
+      }
+    }
+
+    ChangeSet changes() {
+      List<AccountBalance> b = new ArrayList<>(stagedBalances == null ? 0 : stagedBalances.size());
+      if (stagedBalances != null) {
+        stagedBalances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
+      }
+      return new ChangeSet(b, orEmpty(stagedTransfers), orEmpty(stagedOperations), values(stagedMarkers),
+          values(stagedItems), values(stagedInventory), values(stagedHolds));
+    }
+  }
+
+  private static <T> List<T> orEmpty(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static <T> List<T> values(@Nullable Map<String, T> map) {
+    return map == null ? List.of() : List.copyOf(map.values());
   }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -223,7 +223,7 @@ public final class Ledger {
       throw new InvalidAmountException("quantity", quantity, "must be 1.." + MAX_PURCHASE_QUANTITY);
     }
     AccountId shop = AccountId.system(buyer.guild(), SystemAccount.SHOP);
-    Set<String> keys = keys(buyer, shop);
+    KeySet keys = keys(buyer, shop);
     keys.add(LockKeys.item(buyer.guild(), sku));
     return run(operationId, OperationKind.PURCHASE, "purchase " + buyer + " " + sku + " " + quantity, keys, op -> {
       op.requireAccount(buyer);
@@ -258,11 +258,11 @@ public final class Ledger {
    * account and a {@link Hold} with {@code payload} is stored, in one step.
    */
   public Receipt hold(String operationId, String holdId, AccountId account, long amount, String payload) {
-    Identifiers.check("holdId", holdId, Identifiers.OPERATION_ID);
+    Identifiers.checkOperationId("holdId", holdId);
     positive("amount", amount);
     userAccount(account);
     AccountId escrow = AccountId.system(account.guild(), SystemAccount.ESCROW);
-    Set<String> keys = keys(account, escrow);
+    KeySet keys = keys(account, escrow);
     keys.add(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD, "hold " + holdId + " " + account + " " + amount, keys, op -> {
       op.requireAccount(account);
@@ -281,7 +281,7 @@ public final class Ledger {
     positive("extra", extra);
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
-    Set<String> keys = keys(known.account(), escrow);
+    KeySet keys = keys(known.account(), escrow);
     keys.add(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD_INCREASE, "increase " + holdId + " " + extra, keys, op -> {
       Hold h = op.pending(holdId, "increase");
@@ -317,7 +317,7 @@ public final class Ledger {
     String guild = known.account().guild();
     AccountId escrow = AccountId.system(guild, SystemAccount.ESCROW);
     AccountId house = AccountId.system(guild, SystemAccount.HOUSE);
-    Set<String> keys = keys(known.account(), escrow, house);
+    KeySet keys = keys(known.account(), escrow, house);
     keys.add(LockKeys.hold(holdId));
     return run(operationId, OperationKind.POST, "post " + holdId + " " + payout, keys, op -> {
       Hold h = op.pending(holdId, "post");
@@ -342,7 +342,7 @@ public final class Ledger {
   public Receipt voidHold(String operationId, String holdId, String payload) {
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
-    Set<String> keys = keys(known.account(), escrow);
+    KeySet keys = keys(known.account(), escrow);
     keys.add(LockKeys.hold(holdId));
     return run(operationId, OperationKind.VOID, "void " + holdId, keys, op -> {
       Hold h = op.pending(holdId, "void");
@@ -413,9 +413,10 @@ public final class Ledger {
 
   private record Result(Receipt receipt, boolean fresh) {}
 
-  private Receipt run(String operationId, OperationKind kind, String request, Set<String> keys, Body body) {
-    Identifiers.check("operationId", operationId, Identifiers.OPERATION_ID);
-    keys.add(LockKeys.operation(operationId));
+  private Receipt run(String operationId, OperationKind kind, String request, KeySet keySet, Body body) {
+    Identifiers.checkOperationId("operationId", operationId);
+    keySet.add(LockKeys.operation(operationId));
+    Set<String> keys = keySet.freeze();
     Result result = withRetry(() -> store.inTransaction(keys, tx -> {
       Optional<Receipt> prior = tx.receipt(operationId);
       if (prior.isPresent()) {
@@ -440,9 +441,34 @@ public final class Ledger {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
+  /**
+   * Runs {@code call} with the store retry policy. The first attempt runs directly (no per-call
+   * decoration); only after a {@link StoreException} does a resilience4j {@link Retry.Context} take
+   * over, with the same attempts and waits as {@code Retry.decorateSupplier}.
+   */
   private <T> T withRetry(java.util.function.Supplier<T> call) {
     try {
-      return Retry.decorateSupplier(retry, call).get();
+      return call.get();
+    } catch (StoreException first) {
+      return retryAfter(first, call);
+    }
+  }
+
+  private <T> T retryAfter(StoreException first, java.util.function.Supplier<T> call) {
+    Retry.Context<T> context = retry.context();
+    RuntimeException failure = first;
+    try {
+      while (true) {
+        // throws the failure once attempts are used up (or if it is not retryable), else waits
+        context.onRuntimeError(failure);
+        try {
+          T result = call.get();
+          context.onComplete();
+          return result;
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
     } catch (StoreException e) {
       LOG.error("ledger store failed after {} retries; surfacing to the caller", config.storeRetries(), e);
       throw e;
@@ -533,12 +559,35 @@ public final class Ledger {
     return value / 100 * percent + value % 100 * percent / 100;
   }
 
-  private static Set<String> keys(AccountId... accounts) {
-    Set<String> keys = new HashSet<>();
+  /** The lock keys of {@code accounts}; more keys may be added before the operation runs. */
+  private static KeySet keys(AccountId... accounts) {
+    KeySet keys = new KeySet();
     for (AccountId a : accounts) {
       keys.add(LockKeys.account(a));
     }
     return keys;
+  }
+
+  /**
+   * A small builder of lock-key sets: the keys of one operation (2–5) collected in an array and
+   * frozen into an immutable {@link Set} (cheaper to build, hash and iterate than a HashSet).
+   */
+  private static final class KeySet {
+    private final String[] keys = new String[6];
+    private int size;
+
+    void add(String key) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(key)) {
+          return;
+        }
+      }
+      keys[size++] = key;
+    }
+
+    Set<String> freeze() {
+      return Set.of(Arrays.copyOf(keys, size));
+    }
   }
 
   private static void positive(String field, long amount) {

@@ -1,16 +1,17 @@
 package dev.fragkit.economy.lock;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +43,12 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
 
   private final ConcurrentHashMap<K, Entry> entries = new ConcurrentHashMap<>();
   private final Duration defaultTimeout;
+  private final long defaultTimeoutNanos;
   private final Clock clock;
 
   private KeyedLockManager(Duration defaultTimeout, Clock clock) {
     this.defaultTimeout = defaultTimeout;
+    this.defaultTimeoutNanos = defaultTimeout.toNanos();
     this.clock = clock;
   }
 
@@ -71,13 +74,12 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
   /** Acquires one key with the default timeout. */
   public Held acquire(K key) {
     Objects.requireNonNull(key, "key");
-    Entry e = lock(key, defaultTimeout.toNanos());
-    return new Held(this, List.of(new Slot<>(key, e)));
+    return new Held(this, key, lock(key, defaultTimeoutNanos));
   }
 
   /** Acquires all {@code keys} (duplicates ignored) in sorted order with the default timeout. */
   public Held acquire(Collection<? extends K> keys) {
-    return acquire(keys, defaultTimeout);
+    return acquire(keys, defaultTimeoutNanos);
   }
 
   /**
@@ -85,20 +87,53 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
    * be acquired, those already taken are released before the exception propagates.
    */
   public Held acquire(Collection<? extends K> keys, Duration timeout) {
-    Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(timeout, "timeout");
-    TreeSet<K> sorted = new TreeSet<>(keys);
-    List<Slot<K>> held = new ArrayList<>(sorted.size());
-    long nanos = timeout.toNanos();
+    return acquire(keys, timeout.toNanos());
+  }
+
+  private Held acquire(Collection<? extends K> keys, long nanos) {
+    Objects.requireNonNull(keys, "keys");
+    Object[] sorted = sortedDistinct(keys);
+    if (sorted.length == 1) {
+      @SuppressWarnings("unchecked")
+      K only = (K) sorted[0];
+      return new Held(this, only, lock(only, nanos));
+    }
+    Entry[] held = new Entry[sorted.length];
+    int n = 0;
     try {
-      for (K key : sorted) {
-        held.add(new Slot<>(key, lock(key, nanos)));
+      for (; n < sorted.length; n++) {
+        @SuppressWarnings("unchecked")
+        K key = (K) sorted[n];
+        held[n] = lock(key, nanos);
       }
     } catch (RuntimeException | Error e) {
-      releaseAll(held);
+      releaseAll(sorted, held, n);
       throw e;
     }
-    return new Held(this, held);
+    return new Held(this, sorted, held);
+  }
+
+  /**
+   * The keys in natural order without duplicates (a plain array: a lock set is small, so this is a
+   * binary insertion sort with no further allocation).
+   */
+  private static Object[] sortedDistinct(Collection<?> keys) {
+    Object[] a = keys.toArray();
+    for (Object k : a) {
+      Objects.requireNonNull(k, "key");
+    }
+    if (a.length < 2) {
+      return a;
+    }
+    Arrays.sort(a);
+    int n = 1;
+    for (int i = 1; i < a.length; i++) {
+      if (!a[i].equals(a[n - 1])) {
+        a[n++] = a[i];
+      }
+    }
+    return n == a.length ? a : Arrays.copyOf(a, n);
   }
 
   /** Runs {@code body} holding all {@code keys}; releases them before returning or throwing. */
@@ -111,7 +146,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
   /** True when the current thread holds {@code key}. */
   public boolean isHeldByCurrentThread(K key) {
     Entry e = entries.get(key);
-    return e != null && e.lock.isHeldByCurrentThread();
+    return e != null && e.isHeldByCurrentThread();
   }
 
   /** The keys currently held by any thread, with holder, since when, and waiters. */
@@ -119,11 +154,11 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     List<LockInfo> out = new ArrayList<>();
     long now = System.nanoTime();
     entries.forEach((key, e) -> {
-      Thread owner = e.owner;
-      if (owner != null && e.lock.isLocked()) {
-        long since = e.sinceNanos;
+      Thread owner = e.holder();
+      if (owner != null) {
+        long since = e.since();
         out.add(new LockInfo(String.valueOf(key), owner.getName(), since(since),
-            Duration.ofNanos(Math.max(0, now - since)), e.lock.getQueueLength()));
+            Duration.ofNanos(Math.max(0, now - since)), e.getQueueLength()));
       }
     });
     return out;
@@ -138,7 +173,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
   public int activeKeys() {
     int n = 0;
     for (Entry e : entries.values()) {
-      if (e.users.get() > 0) {
+      if (!e.dead && (e.isLocked() || e.hasQueuedThreads())) {
         n++;
       }
     }
@@ -150,55 +185,63 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     return entries.size();
   }
 
+  /**
+   * Locks {@code key}. The uncontended path is one map lookup, one compare-and-set and one
+   * monotonic clock read for "since when"; the holder is the lock's own owner field.
+   *
+   * <p>Entries are discarded (see {@link #unlock}) only by a thread holding them, which marks them
+   * dead before removing them from the map. So whoever holds an entry that is not dead holds the
+   * map's one entry for the key; a thread that finds its entry dead after locking it lets go and
+   * looks the key up again.
+   */
   private Entry lock(K key, long timeoutNanos) {
-    Entry e = retain(key);
-    boolean locked = false;
-    try {
-      locked = e.lock.tryLock() || e.lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException ie) {
-      unuse(key, e);
-      Thread.currentThread().interrupt();
-      throw new LockInterruptedException(String.valueOf(key), ie);
+    long waitStart = 0;
+    boolean waited = false;
+    while (true) {
+      Entry e = entry(key);
+      if (!e.tryLock()) {
+        if (!waited) {
+          waited = true;
+          waitStart = System.nanoTime();
+        }
+        long remaining = timeoutNanos - (System.nanoTime() - waitStart);
+        boolean locked;
+        try {
+          locked = e.tryLock(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new LockInterruptedException(String.valueOf(key), ie);
+        }
+        if (!locked) {
+          throw new LockTimeoutException(String.valueOf(key), Duration.ofNanos(timeoutNanos), describe(e));
+        }
+      }
+      if (e.dead) {
+        e.unlock();
+        continue;
+      }
+      if (e.getHoldCount() == 1) {
+        e.stamp(System.nanoTime());
+      }
+      return e;
     }
-    if (!locked) {
-      String holder = describe(e);
-      unuse(key, e);
-      throw new LockTimeoutException(String.valueOf(key), Duration.ofNanos(timeoutNanos), holder);
-    }
-    if (e.lock.getHoldCount() == 1) {
-      e.owner = Thread.currentThread();
-      e.sinceNanos = System.nanoTime();
+  }
+
+  private Entry entry(K key) {
+    Entry e = entries.get(key);
+    if (e == null) {
+      Entry fresh = new Entry();
+      e = entries.putIfAbsent(key, fresh);
+      if (e == null) {
+        e = fresh;
+      }
     }
     return e;
   }
 
-  /**
-   * The live entry of {@code key} with its user count raised. Lock-free: an idle entry (count 0)
-   * is revived by the next user unless it was discarded first (count set to -1, then removed from
-   * the map); a discarded entry is never used again, so two threads never lock different entries
-   * for one key.
-   */
-  private Entry retain(K key) {
-    while (true) {
-      Entry e = entries.get(key);
-      if (e == null) {
-        Entry fresh = new Entry();
-        Entry prev = entries.putIfAbsent(key, fresh);
-        if (prev == null) {
-          return fresh;
-        }
-        e = prev;
-      }
-      if (e.retain()) {
-        return e;
-      }
-      entries.remove(key, e);
-    }
-  }
-
   private @Nullable String describe(Entry e) {
-    Thread owner = e.owner;
-    return owner == null ? null : owner.getName() + " since " + since(e.sinceNanos);
+    Thread owner = e.holder();
+    return owner == null ? null : owner.getName() + " since " + since(e.since());
   }
 
   /** Wall-clock time of a monotonic timestamp (taken lazily: no clock read on the lock path). */
@@ -206,72 +249,104 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     return clock.instant().minusNanos(Math.max(0, System.nanoTime() - nanos));
   }
 
-  private void unlock(K key, Entry e) {
-    if (e.lock.getHoldCount() == 1) {
-      e.owner = null;
+  /**
+   * Releases one hold. Beyond {@link #MAX_IDLE_ENTRIES} cached entries, an entry nobody holds or
+   * awaits is discarded: re-locked by this thread, marked dead, removed, unlocked.
+   */
+  private void unlock(Object key, Entry e) {
+    e.unlock();
+    if (entries.size() > MAX_IDLE_ENTRIES && !e.hasQueuedThreads() && e.tryLock()) {
+      if (e.getHoldCount() == 1 && !e.dead) {
+        e.dead = true;
+        entries.remove(key, e);
+      }
+      e.unlock();
     }
-    e.lock.unlock();
-    unuse(key, e);
   }
 
-  private void unuse(K key, Entry e) {
-    if (e.users.decrementAndGet() == 0 && entries.size() > MAX_IDLE_ENTRIES && e.users.compareAndSet(0, -1)) {
-      entries.remove(key, e);
-    }
-  }
-
-  private void releaseAll(List<Slot<K>> held) {
-    for (int i = held.size() - 1; i >= 0; i--) {
-      Slot<K> s = held.get(i);
-      unlock(s.key, s.entry);
+  private void releaseAll(Object[] keys, Entry[] held, int count) {
+    for (int i = count - 1; i >= 0; i--) {
+      unlock(keys[i], held[i]);
     }
   }
 
   /** The locks one {@code acquire} took. Close it (once) on the acquiring thread to release them. */
   public static final class Held implements AutoCloseable {
     private final KeyedLockManager<?> manager;
-    private final List<? extends Slot<?>> slots;
+    /** The one key (single-key acquisitions), else null. */
+    private final @Nullable Object key;
+    private final @Nullable Entry entry;
+    /** All keys in acquisition order (multi-key acquisitions), else null. */
+    private final Object @Nullable [] keys;
+    private final Entry @Nullable [] entries;
     private boolean closed;
 
-    private Held(KeyedLockManager<?> manager, List<? extends Slot<?>> slots) {
+    private Held(KeyedLockManager<?> manager, Object key, Entry entry) {
       this.manager = manager;
-      this.slots = slots;
+      this.key = key;
+      this.entry = entry;
+      this.keys = null;
+      this.entries = null;
+    }
+
+    private Held(KeyedLockManager<?> manager, Object[] keys, Entry[] entries) {
+      this.manager = manager;
+      this.key = null;
+      this.entry = null;
+      this.keys = keys;
+      this.entries = entries;
     }
 
     /** Releases the locks in reverse order. Idempotent. */
     @Override
     public void close() {
-      if (!closed) {
-        closed = true;
-        release(manager, slots);
+      if (closed) {
+        return;
       }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K extends Comparable<? super K>> void release(KeyedLockManager<K> m, List<? extends Slot<?>> slots) {
-      m.releaseAll((List<Slot<K>>) slots);
+      closed = true;
+      if (entry != null) {
+        manager.unlock(key, entry);
+      } else if (keys != null && entries != null) {
+        manager.releaseAll(keys, entries, entries.length);
+      }
     }
   }
 
-  private record Slot<K>(K key, Entry entry) {}
+  /**
+   * One key's lock. Extending {@link ReentrantLock} keeps the holder in the lock's own owner field
+   * (read by diagnostics through {@link #holder()}) instead of a second write per acquisition.
+   */
+  @SuppressWarnings("serial")
+  private static final class Entry extends ReentrantLock {
+    private static final VarHandle SINCE;
 
-  private static final class Entry {
-    final ReentrantLock lock = new ReentrantLock();
-    /** Threads holding or waiting for this entry; -1 once dead. Starts at 1 for its creator. */
-    final AtomicInteger users = new AtomicInteger(1);
-    volatile @Nullable Thread owner;
-    volatile long sinceNanos;
-
-    boolean retain() {
-      while (true) {
-        int n = users.get();
-        if (n < 0) {
-          return false;
-        }
-        if (users.compareAndSet(n, n + 1)) {
-          return true;
-        }
+    static {
+      try {
+        SINCE = MethodHandles.lookup().findVarHandle(Entry.class, "sinceNanos", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
       }
+    }
+
+    /** Set (holding the lock) just before the entry leaves the map; a dead entry is never used. */
+    volatile boolean dead;
+    /**
+     * {@link System#nanoTime()} of the current holder's outermost acquisition. Written by the holder
+     * with release semantics (no full fence on the lock path) and read by diagnostics, which may
+     * see the previous holder's value for an instant.
+     */
+    private long sinceNanos;
+
+    @Nullable Thread holder() {
+      return dead ? null : getOwner();
+    }
+
+    void stamp(long nanos) {
+      SINCE.setRelease(this, nanos);
+    }
+
+    long since() {
+      return (long) SINCE.getAcquire(this);
     }
   }
 }

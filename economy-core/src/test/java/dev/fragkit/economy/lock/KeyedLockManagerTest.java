@@ -185,6 +185,67 @@ class KeyedLockManagerTest {
   }
 
   @Test
+  void locksDiscardedUnderContentionStillExcludeEachOther() throws Exception {
+    // Keep the cache over its bound so that every release discards its idle entry, while 8
+    // threads fight over 3 hot keys: waiters queued on a discarded entry must retry, never share.
+    List<String> filler = new ArrayList<>();
+    for (int i = 0; i <= KeyedLockManager.MAX_IDLE_ENTRIES; i++) {
+      filler.add("filler-" + i);
+    }
+    int threads = 8;
+    int rounds = 20_000;
+    long[] counters = new long[3];
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (KeyedLockManager.Held fill = locks.acquire(filler)) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int seed = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          Random rnd = new Random(seed);
+          for (int i = 0; i < rounds; i++) {
+            int k = rnd.nextInt(3);
+            try (KeyedLockManager.Held ignored = locks.acquire("hot-" + k)) {
+              long v = counters[k];
+              Thread.onSpinWait();
+              counters[k] = v + 1;
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+      assertThat(locks.cachedKeys()).as("released hot keys were discarded").isEqualTo(filler.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(counters[0] + counters[1] + counters[2]).as("no lost update").isEqualTo((long) threads * rounds);
+    assertThat(locks.activeKeys()).isZero();
+  }
+
+  @Test
+  void diagnosticsNameTheHolderOfEveryKeyOfAMultiKeyAcquisition() {
+    try (KeyedLockManager.Held ignored = locks.acquire(List.of("z", "a", "m", "a"))) {
+      assertThat(locks.diagnostics()).extracting(LockInfo::key).containsExactlyInAnyOrder("a", "m", "z");
+      assertThat(locks.diagnostics()).extracting(LockInfo::holder).containsOnly(Thread.currentThread().getName());
+      assertThat(locks.activeKeys()).isEqualTo(3);
+    }
+    assertThat(locks.diagnostics()).isEmpty();
+    assertThat(locks.activeKeys()).isZero();
+  }
+
+  @Test
+  void nullKeysAreRejected() {
+    assertThatThrownBy(() -> locks.acquire(java.util.Arrays.asList("a", null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("key");
+    assertThat(locks.activeKeys()).isZero();
+  }
+
+  @Test
   void negativeDefaultTimeoutIsRejected() {
     assertThatThrownBy(() -> KeyedLockManager.create(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("defaultTimeout < 0: PT-1S");

@@ -321,19 +321,24 @@ public final class FsLedgerStore implements LedgerStore {
   /** The write-ahead step of every commit (called under the transaction's keyed locks). */
   private void append(ChangeSet changes) {
     byte[] bytes = line(changes).getBytes(StandardCharsets.UTF_8);
+    FileChannel ch;
+    long end;
     synchronized (journalLock) {
-      FileChannel ch = journal;
+      ch = journal;
       if (ch == null) {
         throw new IllegalStateException("closed");
       }
+      checkSyncFailure();
       long before = -1;
       try {
         before = ch.size();
+        if (journalStart < 0) {
+          journalStart = before;
+        }
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
-        ch.force(false);
       } catch (IOException e) {
         if (before >= 0) {
           try {
@@ -344,8 +349,62 @@ public final class FsLedgerStore implements LedgerStore {
         }
         throw new StoreException("cannot append to the ledger journal in " + dir + ": " + e.getMessage(), e);
       }
+      writtenEnd = before + bytes.length;
+      end = writtenEnd;
+    }
+    synchronized (syncLock) {
+      checkSyncFailure();
+      if (durableEnd >= end) {
+        return;
+      }
+      long target;
+      long start;
+      synchronized (journalLock) {
+        target = writtenEnd;
+        start = journalStart;
+      }
+      try {
+        ch.force(false);
+        durableEnd = target;
+      } catch (IOException e) {
+        syncFailure = e;
+        synchronized (journalLock) {
+          try {
+            ch.truncate(durableEnd >= 0 ? durableEnd : start);
+          } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+        throw new StoreException("cannot fsync the ledger journal in " + dir + ": " + e.getMessage(), e);
+      }
     }
   }
+
+  private void checkSyncFailure() {
+    IOException failure = syncFailure;
+    if (failure != null) {
+      throw new StoreException("ledger journal in " + dir + " failed to fsync earlier (" + failure.getMessage()
+          + "); reopen the store", failure);
+    }
+  }
+
+  // Group commit: append() returns only when its change set's line is on disk. The line is written
+  // under journalLock, then one fsync covers every line written so far, so commits that overlap in
+  // time share one fsync instead of queueing one each; lines of one key set are written in commit
+  // order because the keyed locks are held. If an fsync fails, the journal is cut back to its last
+  // durable length, every commit not yet covered fails with StoreException (nothing of it is
+  // published), and so does every later commit until the store is reopened: the state of unsynced
+  // data after a failed fsync is unknown.
+
+  /** Serialises journal fsyncs (group commit); never taken while holding {@code journalLock}. */
+  private final Object syncLock = new Object();
+  /** Journal bytes written, and the journal's length at the first append (guarded by {@code journalLock}). */
+  private long writtenEnd = -1;
+  private long journalStart = -1;
+  /** Journal bytes known durable (guarded by {@code syncLock}). */
+  private long durableEnd = -1;
+  /** Set once an fsync failed: the journal's durable state is unknown, so no further commit is acknowledged. */
+  private volatile @Nullable IOException syncFailure;
 
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {

@@ -16,11 +16,19 @@ import dev.fragkit.economy.ledger.StoreException;
 import dev.fragkit.economy.ledger.Transfer;
 import dev.fragkit.economy.lock.LockTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -52,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcLedgerStore implements LedgerStore {
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final JdbcDatabase.Dialect dialect;
   private final Duration lockTimeout;
   /** H2 lock rows known to exist (rows are never deleted; bounded by accounts, items and holds). */
@@ -59,6 +69,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   private JdbcLedgerStore(JdbcDatabase db, Duration lockTimeout) {
     this.jdbi = db.jdbi();
+    this.dataSource = db.dataSource();
     this.dialect = db.dialect();
     this.lockTimeout = lockTimeout;
   }
@@ -78,20 +89,53 @@ public final class JdbcLedgerStore implements LedgerStore {
     return new JdbcLedgerStore(db, lockTimeout);
   }
 
+  /**
+   * One database transaction on a pooled connection with plain JDBC (no per-call isolation-level
+   * round trips): lock, prefetch, run {@code work}, flush the staged writes, commit.
+   */
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
+    String[] keys = lockKeys.toArray(new String[0]);
+    Arrays.sort(keys);
     try {
       if (dialect == JdbcDatabase.Dialect.H2) {
-        ensureLockRows(lockKeys);
+        ensureLockRows(keys);
       }
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-        lock(h, lockKeys);
-        return work.apply(new Tx(h));
-      });
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Tx tx = new Tx(c, dialect);
+          if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+            tx.lockAndPrefetch(keys, lockTimeout);
+          } else {
+            lock(c, keys);
+            tx.prefetch(keys);
+          }
+          T result = work.apply(tx);
+          tx.flushAndCommit();
+          c.commit();
+          return result;
+        } catch (Throwable t) {
+          rollback(c, t);
+          throw t;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
     } catch (LedgerException e) {
       throw e;
+    } catch (SQLException | SqlFailure e) {
+      throw translate(e, String.join(",", keys));
     } catch (JdbiException e) {
-      throw translate(e, String.join(",", new TreeSet<>(lockKeys)));
+      throw translate(e, String.join(",", keys));
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
@@ -100,7 +144,7 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   /** Lock waits beyond the timeout become {@link LockTimeoutException} naming {@code keys}. */
-  private RuntimeException translate(JdbiException e, String keys) {
+  private RuntimeException translate(Exception e, String keys) {
     SQLException sql = findSql(e);
     String state = sql == null ? null : sql.getSQLState();
     int code = sql == null ? 0 : sql.getErrorCode();
@@ -120,7 +164,7 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   /** H2: makes sure a lock row exists for every key (own transaction; duplicates are fine). */
-  private void ensureLockRows(Set<String> lockKeys) {
+  private void ensureLockRows(String[] lockKeys) {
     for (String key : lockKeys) {
       if (key.startsWith("o:") || knownLockRows.contains(key)) {
         continue;
@@ -137,22 +181,23 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
   }
 
-  private void lock(Handle h, Set<String> lockKeys) {
-    if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
-      h.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-      TreeSet<Long> hashes = new TreeSet<>();
-      for (String key : lockKeys) {
-        hashes.add(fnv1a64(key));
-      }
-      for (long hash : hashes) {
-        h.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, hash).mapTo(String.class).one();
-      }
-    } else {
-      h.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
-      for (String key : new TreeSet<>(lockKeys)) {
+  /** H2: {@code SELECT … FOR UPDATE} per lock row in ascending key order. */
+  private void lock(Connection c, String[] sortedKeys) throws SQLException {
+    if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT lock_key FROM economy_lock WHERE lock_key = ? FOR UPDATE")) {
+      for (String key : sortedKeys) {
         if (!key.startsWith("o:")) {
-          h.createQuery("SELECT lock_key FROM economy_lock WHERE lock_key = ? FOR UPDATE").bind(0, key)
-              .mapTo(String.class).one();
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new IllegalStateException("no lock row for " + key);
+            }
+          }
         }
       }
     }
@@ -304,122 +349,560 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   // ------------------------------------------------------------------ writes
 
-  /** Writes straight into the open database transaction. Confined to its thread. */
+  /**
+   * The work of one open database transaction. Confined to its thread.
+   *
+   * <p>To keep round trips (and lock hold times) low: right after locking, one query fetches the
+   * operation records and balances the lock keys cover; balances are then served from that cache
+   * (the locks are held, so nobody else can change them), new balances are staged and written
+   * together with the journal entry that moves them (on PostgreSQL one statement per leg), and the
+   * operation record is inserted at commit. Every other read first flushes staged writes.
+   */
   private static final class Tx implements LedgerTransaction {
-    private final Handle h;
+    private static final String TRANSFER_INSERT =
+        "INSERT INTO economy_transfer (operation_id, kind, debit_key, credit_key, amount, at_us)";
 
-    Tx(Handle h) {
-      this.h = h;
+    private final Connection c;
+    private final JdbcDatabase.Dialect dialect;
+    /** Balances read or written in this transaction; empty for accounts known not to exist. */
+    private final Map<String, OptionalLong> balances = new HashMap<>(8);
+    /** Operation ids prefetched: present = applied (its row), absent from the map = not prefetched. */
+    private final Map<String, Optional<OperationRow>> operations = new HashMap<>(2);
+    /** Staged new balances by account key, in order of first change. */
+    private final Map<String, Long> pendingBalances = new LinkedHashMap<>(4);
+    private final List<OperationRow> pendingOperations = new ArrayList<>(1);
+
+    private record OperationRow(String operationId, OperationKind kind, String request, String outcome,
+        long appliedMicros) {}
+
+    Tx(Connection c, JdbcDatabase.Dialect dialect) {
+      this.c = c;
+      this.dialect = dialect;
+    }
+
+    private final List<String> prefetchOps = new ArrayList<>(1);
+    private final List<String> prefetchAccounts = new ArrayList<>(4);
+
+    /** The query for the operation records and balances the lock keys cover (empty if none). */
+    private String prefetchSql(String[] sortedKeys) {
+      for (String k : sortedKeys) {
+        if (k.startsWith("o:")) {
+          prefetchOps.add(k.substring(2));
+        } else if (k.startsWith("a:")) {
+          prefetchAccounts.add(k.substring(2));
+        }
+      }
+      StringBuilder sql = new StringBuilder(256);
+      if (!prefetchOps.isEmpty()) {
+        sql.append("SELECT 0, operation_id, kind, request, outcome, applied_us FROM economy_operation")
+            .append(" WHERE operation_id IN (").append(placeholders(prefetchOps.size())).append(')');
+      }
+      if (!prefetchAccounts.isEmpty()) {
+        if (!prefetchOps.isEmpty()) {
+          sql.append(" UNION ALL ");
+        }
+        sql.append("SELECT 1, account_key, NULL, NULL, NULL, balance FROM economy_account")
+            .append(" WHERE account_key IN (").append(placeholders(prefetchAccounts.size())).append(')');
+      }
+      for (String a : prefetchAccounts) {
+        balances.put(a, OptionalLong.empty());
+      }
+      for (String o : prefetchOps) {
+        operations.put(o, Optional.empty());
+      }
+      return sql.toString();
+    }
+
+    private int bindPrefetch(PreparedStatement ps, int first) throws SQLException {
+      int i = first;
+      for (String o : prefetchOps) {
+        ps.setString(i++, o);
+      }
+      for (String a : prefetchAccounts) {
+        ps.setString(i++, a);
+      }
+      return i;
+    }
+
+    private void readPrefetch(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        if (rs.getInt(1) == 0) {
+          String id = rs.getString(2);
+          operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
+              rs.getString(4), rs.getString(5), rs.getLong(6))));
+        } else {
+          balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
+        }
+      }
+    }
+
+    /** H2: the prefetch as its own query, after the locks. */
+    void prefetch(String[] sortedKeys) throws SQLException {
+      String sql = prefetchSql(sortedKeys);
+      if (sql.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bindPrefetch(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          readPrefetch(rs);
+        }
+      }
+    }
+
+    /**
+     * PostgreSQL: isolation level, lock timeout, one {@code pg_advisory_xact_lock} per key (ascending
+     * hash order) and the prefetch query, pipelined as one multi-statement round trip. The statements
+     * run in order; under READ COMMITTED the prefetch takes its snapshot after the last lock is
+     * granted, so it sees every commit of the previous holders. A lock timeout aborts the rest.
+     */
+    void lockAndPrefetch(String[] sortedKeys, Duration lockTimeout) throws SQLException {
+      long[] hashes = new long[sortedKeys.length];
+      for (int i = 0; i < sortedKeys.length; i++) {
+        hashes[i] = fnv1a64(sortedKeys[i]);
+      }
+      Arrays.sort(hashes);
+      StringBuilder sql = new StringBuilder(256 + 40 * hashes.length)
+          .append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '")
+          .append(lockTimeout.toMillis()).append("ms'");
+      int locks = 0;
+      for (int i = 0; i < hashes.length; i++) {
+        if (i == 0 || hashes[i] != hashes[i - 1]) {
+          hashes[locks++] = hashes[i];
+          sql.append("; SELECT pg_advisory_xact_lock(?)");
+        }
+      }
+      String prefetch = prefetchSql(sortedKeys);
+      if (!prefetch.isEmpty()) {
+        sql.append("; ").append(prefetch);
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (int i = 0; i < locks; i++) {
+          ps.setLong(p++, hashes[i]);
+        }
+        bindPrefetch(ps, p);
+        boolean isResultSet = ps.execute();
+        while (true) {
+          if (isResultSet) {
+            try (ResultSet rs = ps.getResultSet()) {
+              if (rs.getMetaData().getColumnCount() == 6) {
+                readPrefetch(rs);
+              }
+            }
+          } else if (ps.getUpdateCount() == -1) {
+            break;
+          }
+          isResultSet = ps.getMoreResults();
+        }
+      }
+    }
+
+    private static String placeholders(int n) {
+      return n == 1 ? "?" : "?" + ", ?".repeat(n - 1);
+    }
+
+    /** Writes every staged change (before any uncached read, and at commit). */
+    void flush() throws SQLException {
+      flushBalances();
+      if (!pendingOperations.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO economy_operation"
+            + " (operation_id, kind, request, outcome, applied_us) VALUES (?, ?, ?, ?, ?)")) {
+          for (OperationRow op : pendingOperations) {
+            ps.setString(1, op.operationId());
+            ps.setString(2, op.kind().name());
+            ps.setString(3, op.request());
+            ps.setString(4, op.outcome());
+            ps.setLong(5, op.appliedMicros());
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        for (OperationRow op : pendingOperations) {
+          operations.put(op.operationId(), Optional.of(op));
+        }
+        pendingOperations.clear();
+      }
+    }
+
+    /**
+     * Writes the staged changes before the caller commits. On PostgreSQL a staged operation record
+     * (the usual last write) is sent together with {@code COMMIT} in one pipelined round trip; the
+     * caller's {@code commit()} then finds the transaction already closed.
+     */
+    void flushAndCommit() throws SQLException {
+      if (dialect != JdbcDatabase.Dialect.POSTGRESQL || pendingOperations.size() != 1) {
+        flush();
+        return;
+      }
+      flushBalances();
+      OperationRow op = pendingOperations.get(0);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO economy_operation"
+          + " (operation_id, kind, request, outcome, applied_us) VALUES (?, ?, ?, ?, ?); COMMIT")) {
+        ps.setString(1, op.operationId());
+        ps.setString(2, op.kind().name());
+        ps.setString(3, op.request());
+        ps.setString(4, op.outcome());
+        ps.setLong(5, op.appliedMicros());
+        ps.execute();
+      }
+      pendingOperations.clear();
+    }
+
+    private void flushBalances() throws SQLException {
+      if (pendingBalances.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE economy_account SET balance = ? WHERE account_key = ?")) {
+        for (Map.Entry<String, Long> e : pendingBalances.entrySet()) {
+          ps.setLong(1, e.getValue());
+          ps.setString(2, e.getKey());
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int n : counts) {
+          if (n != 1 && n != Statement.SUCCESS_NO_INFO) {
+            throw new IllegalStateException("setBalance of missing account among " + pendingBalances.keySet());
+          }
+        }
+      }
+      pendingBalances.clear();
+    }
+
+    private void flushUnchecked() {
+      try {
+        flush();
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
     }
 
     @Override
     public Optional<Receipt> receipt(String operationId) {
-      return JdbcLedgerStore.receipt(h, operationId);
+      try {
+        Optional<OperationRow> known = operations.get(operationId);
+        if (known == null) {
+          flush();
+          known = queryOperation(operationId);
+        } else if (known.isPresent() && !pendingOperations.isEmpty()) {
+          flush();
+        }
+        if (known.isEmpty()) {
+          return Optional.empty();
+        }
+        OperationRow op = known.get();
+        return Optional.of(new Receipt(op.operationId(), op.kind(), op.request(), op.outcome(),
+            instant(op.appliedMicros()), transfersOf(operationId)));
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+    }
+
+    private Optional<OperationRow> queryOperation(String operationId) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT kind, request, outcome, applied_us FROM economy_operation WHERE operation_id = ?")) {
+        ps.setString(1, operationId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new OperationRow(operationId, OperationKind.valueOf(rs.getString(1)),
+              rs.getString(2), rs.getString(3), rs.getLong(4))) : Optional.empty();
+        }
+      }
+    }
+
+    private List<Transfer> transfersOf(String operationId) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + TRANSFER_COLUMNS + " FROM economy_transfer WHERE operation_id = ? ORDER BY seq")) {
+        ps.setString(1, operationId);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<Transfer> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(transfer(rs));
+          }
+          return out;
+        }
+      }
     }
 
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
-      h.createUpdate("INSERT INTO economy_operation (operation_id, kind, request, outcome, applied_us)"
-              + " VALUES (?, ?, ?, ?, ?)")
-          .bind(0, operationId).bind(1, kind.name()).bind(2, request).bind(3, outcome).bind(4, micros(at)).execute();
+      // a duplicate id still fails on the primary key of economy_operation when flushed
+      pendingOperations.add(new OperationRow(operationId, kind, request, outcome, micros(at)));
     }
 
     @Override
     public OptionalLong balance(AccountId account) {
-      return JdbcLedgerStore.balance(h, account);
+      String key = account.key();
+      OptionalLong cached = balances.get(key);
+      if (cached == null) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM economy_account WHERE account_key = ?")) {
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            cached = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+          }
+        } catch (SQLException e) {
+          throw new SqlFailure(e);
+        }
+        balances.put(key, cached);
+      }
+      return cached;
     }
 
     @Override
     public void createAccount(AccountId account, Instant at) {
-      h.createUpdate("INSERT INTO economy_account (account_key, guild, name, balance, created_us) VALUES (?, ?, ?, 0, ?)")
-          .bind(0, account.key()).bind(1, account.guild()).bind(2, account.name()).bind(3, micros(at)).execute();
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO economy_account (account_key, guild, name, balance, created_us) VALUES (?, ?, ?, 0, ?)")) {
+        ps.setString(1, account.key());
+        ps.setString(2, account.guild());
+        ps.setString(3, account.name());
+        ps.setLong(4, micros(at));
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+      balances.put(account.key(), OptionalLong.of(0));
     }
 
     @Override
     public void setBalance(AccountId account, long balance) {
-      int n = h.createUpdate("UPDATE economy_account SET balance = ? WHERE account_key = ?")
-          .bind(0, balance).bind(1, account.key()).execute();
-      if (n != 1) {
+      if (balance(account).isEmpty()) {
         throw new IllegalStateException("setBalance of missing account " + account);
       }
+      String key = account.key();
+      balances.put(key, OptionalLong.of(balance));
+      pendingBalances.put(key, balance);
     }
 
     @Override
     public Transfer append(String operationId, OperationKind kind, AccountId debit, AccountId credit, long amount,
         Instant at) {
-      long seq = h.createUpdate("INSERT INTO economy_transfer (operation_id, kind, debit_key, credit_key, amount, at_us)"
-              + " VALUES (?, ?, ?, ?, ?, ?)")
-          .bind(0, operationId).bind(1, kind.name()).bind(2, debit.key()).bind(3, credit.key()).bind(4, amount)
-          .bind(5, micros(at))
-          .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
-      return new Transfer(seq, operationId, kind, debit, credit, amount, at);
+      long micros = micros(at);
+      try {
+        long seq = dialect == JdbcDatabase.Dialect.POSTGRESQL
+            ? appendWithBalances(operationId, kind, debit, credit, amount, micros)
+            : appendAfterFlush(operationId, kind, debit, credit, amount, micros);
+        return new Transfer(seq, operationId, kind, debit, credit, amount, at);
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+    }
+
+    /**
+     * PostgreSQL: the staged balances and the journal entry in one statement (data-modifying CTEs);
+     * the entry is only inserted if every balance update found its row.
+     */
+    private long appendWithBalances(String operationId, OperationKind kind, AccountId debit, AccountId credit,
+        long amount, long micros) throws SQLException {
+      int n = pendingBalances.size();
+      StringBuilder sql = new StringBuilder(200 + 90 * n);
+      if (n > 0) {
+        sql.append("WITH ");
+        for (int i = 0; i < n; i++) {
+          sql.append(i == 0 ? "" : ", ").append('u').append(i)
+              .append(" AS (UPDATE economy_account SET balance = ? WHERE account_key = ? RETURNING 1)");
+        }
+        sql.append(' ');
+      }
+      sql.append(TRANSFER_INSERT).append(" SELECT ?, ?, ?, ?, ?, ?");
+      if (n > 0) {
+        sql.append(" WHERE (");
+        for (int i = 0; i < n; i++) {
+          sql.append(i == 0 ? "" : " + ").append("(SELECT count(*) FROM u").append(i).append(')');
+        }
+        sql.append(") = ").append(n);
+      }
+      sql.append(" RETURNING seq");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (Map.Entry<String, Long> e : pendingBalances.entrySet()) {
+          ps.setLong(p++, e.getValue());
+          ps.setString(p++, e.getKey());
+        }
+        bindTransfer(ps, p, operationId, kind, debit, credit, amount, micros);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalStateException("setBalance of missing account among " + pendingBalances.keySet());
+          }
+          pendingBalances.clear();
+          return rs.getLong(1);
+        }
+      }
+    }
+
+    private long appendAfterFlush(String operationId, OperationKind kind, AccountId debit, AccountId credit,
+        long amount, long micros) throws SQLException {
+      flushBalances();
+      try (PreparedStatement ps = c.prepareStatement(TRANSFER_INSERT + " VALUES (?, ?, ?, ?, ?, ?)",
+          new String[] {"seq"})) {
+        bindTransfer(ps, 1, operationId, kind, debit, credit, amount, micros);
+        ps.executeUpdate();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+          if (!rs.next()) {
+            throw new IllegalStateException("no sequence generated for a journal entry of " + operationId);
+          }
+          return rs.getLong(1);
+        }
+      }
+    }
+
+    private static void bindTransfer(PreparedStatement ps, int p, String operationId, OperationKind kind,
+        AccountId debit, AccountId credit, long amount, long micros) throws SQLException {
+      ps.setString(p, operationId);
+      ps.setString(p + 1, kind.name());
+      ps.setString(p + 2, debit.key());
+      ps.setString(p + 3, credit.key());
+      ps.setLong(p + 4, amount);
+      ps.setLong(p + 5, micros);
     }
 
     @Override
     public Optional<Instant> marker(AccountId account, String name) {
-      return h.createQuery("SELECT at_us FROM economy_marker WHERE account_key = ? AND name = ?")
-          .bind(0, account.key()).bind(1, name).mapTo(Long.class).findOne().map(JdbcLedgerStore::instant);
+      flushUnchecked();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT at_us FROM economy_marker WHERE account_key = ? AND name = ?")) {
+        ps.setString(1, account.key());
+        ps.setString(2, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(instant(rs.getLong(1))) : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
     }
 
     @Override
     public void setMarker(AccountId account, String name, Instant at) {
       // update-then-insert is safe: the account's lock key is held
-      int n = h.createUpdate("UPDATE economy_marker SET at_us = ? WHERE account_key = ? AND name = ?")
-          .bind(0, micros(at)).bind(1, account.key()).bind(2, name).execute();
-      if (n == 0) {
-        h.createUpdate("INSERT INTO economy_marker (account_key, name, at_us) VALUES (?, ?, ?)")
-            .bind(0, account.key()).bind(1, name).bind(2, micros(at)).execute();
+      long micros = micros(at);
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_marker (account_key, name, at_us) VALUES (?, ?, ?)"
+            + " ON CONFLICT (account_key, name) DO UPDATE SET at_us = EXCLUDED.at_us", account.key(), name, micros);
+        return;
+      }
+      if (update("UPDATE economy_marker SET at_us = ? WHERE account_key = ? AND name = ?",
+          micros, account.key(), name) == 0) {
+        update("INSERT INTO economy_marker (account_key, name, at_us) VALUES (?, ?, ?)", account.key(), name, micros);
       }
     }
 
     @Override
     public Optional<ShopItem> shopItem(String guild, String sku) {
-      return JdbcLedgerStore.shopItem(h, guild, sku);
+      flushUnchecked();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT name, price, stock FROM economy_item WHERE guild = ? AND sku = ?")) {
+        ps.setString(1, guild);
+        ps.setString(2, sku);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new ShopItem(guild, sku, rs.getString(1), rs.getLong(2), rs.getLong(3)))
+              : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
     }
 
     @Override
     public void putShopItem(ShopItem item) {
-      int n = h.createUpdate("UPDATE economy_item SET name = ?, price = ?, stock = ? WHERE guild = ? AND sku = ?")
-          .bind(0, item.name()).bind(1, item.price()).bind(2, item.stock()).bind(3, item.guild()).bind(4, item.sku())
-          .execute();
-      if (n == 0) {
-        h.createUpdate("INSERT INTO economy_item (guild, sku, name, price, stock) VALUES (?, ?, ?, ?, ?)")
-            .bind(0, item.guild()).bind(1, item.sku()).bind(2, item.name()).bind(3, item.price())
-            .bind(4, item.stock()).execute();
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_item (guild, sku, name, price, stock) VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild, sku)"
+            + " DO UPDATE SET name = EXCLUDED.name, price = EXCLUDED.price, stock = EXCLUDED.stock",
+            item.guild(), item.sku(), item.name(), item.price(), item.stock());
+        return;
+      }
+      if (update("UPDATE economy_item SET name = ?, price = ?, stock = ? WHERE guild = ? AND sku = ?",
+          item.name(), item.price(), item.stock(), item.guild(), item.sku()) == 0) {
+        update("INSERT INTO economy_item (guild, sku, name, price, stock) VALUES (?, ?, ?, ?, ?)",
+            item.guild(), item.sku(), item.name(), item.price(), item.stock());
       }
     }
 
     @Override
     public long inventory(AccountId account, String sku) {
-      return JdbcLedgerStore.inventory(h, account, sku);
+      flushUnchecked();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT quantity FROM economy_inventory WHERE account_key = ? AND sku = ?")) {
+        ps.setString(1, account.key());
+        ps.setString(2, sku);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
     }
 
     @Override
     public void setInventory(AccountId account, String sku, long quantity) {
-      int n = h.createUpdate("UPDATE economy_inventory SET quantity = ? WHERE account_key = ? AND sku = ?")
-          .bind(0, quantity).bind(1, account.key()).bind(2, sku).execute();
-      if (n == 0) {
-        h.createUpdate("INSERT INTO economy_inventory (account_key, sku, quantity) VALUES (?, ?, ?)")
-            .bind(0, account.key()).bind(1, sku).bind(2, quantity).execute();
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        update("INSERT INTO economy_inventory (account_key, sku, quantity) VALUES (?, ?, ?)"
+            + " ON CONFLICT (account_key, sku) DO UPDATE SET quantity = EXCLUDED.quantity", account.key(), sku, quantity);
+        return;
+      }
+      if (update("UPDATE economy_inventory SET quantity = ? WHERE account_key = ? AND sku = ?",
+          quantity, account.key(), sku) == 0) {
+        update("INSERT INTO economy_inventory (account_key, sku, quantity) VALUES (?, ?, ?)",
+            account.key(), sku, quantity);
       }
     }
 
     @Override
     public Optional<Hold> hold(String holdId) {
-      return JdbcLedgerStore.hold(h, holdId);
+      flushUnchecked();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + HOLD_COLUMNS + " FROM economy_hold WHERE hold_id = ?")) {
+        ps.setString(1, holdId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(JdbcLedgerStore.hold(rs)) : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
     }
 
     @Override
     public void putHold(Hold hold) {
-      int n = h.createUpdate("UPDATE economy_hold SET amount = ?, state = ?, updated_us = ?, payload = ?"
-              + " WHERE hold_id = ?")
-          .bind(0, hold.amount()).bind(1, hold.state().name()).bind(2, micros(hold.updatedAt()))
-          .bind(3, hold.payload()).bind(4, hold.holdId()).execute();
-      if (n == 0) {
-        h.createUpdate("INSERT INTO economy_hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .bind(0, hold.holdId()).bind(1, hold.account().key()).bind(2, hold.amount()).bind(3, hold.state().name())
-            .bind(4, micros(hold.createdAt())).bind(5, micros(hold.updatedAt())).bind(6, hold.payload()).execute();
+      if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
+        // one statement; account_key and created_us never change after creation
+        update("INSERT INTO economy_hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hold_id)"
+            + " DO UPDATE SET amount = EXCLUDED.amount, state = EXCLUDED.state, updated_us = EXCLUDED.updated_us,"
+            + " payload = EXCLUDED.payload",
+            hold.holdId(), hold.account().key(), hold.amount(), hold.state().name(), micros(hold.createdAt()),
+            micros(hold.updatedAt()), hold.payload());
+        return;
       }
+      if (update("UPDATE economy_hold SET amount = ?, state = ?, updated_us = ?, payload = ? WHERE hold_id = ?",
+          hold.amount(), hold.state().name(), micros(hold.updatedAt()), hold.payload(), hold.holdId()) == 0) {
+        update("INSERT INTO economy_hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+            hold.holdId(), hold.account().key(), hold.amount(), hold.state().name(), micros(hold.createdAt()),
+            micros(hold.updatedAt()), hold.payload());
+      }
+    }
+
+    /** One update with String/Long parameters; returns the row count. */
+    private int update(String sql, Object... params) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < params.length; i++) {
+          if (params[i] instanceof Long l) {
+            ps.setLong(i + 1, l);
+          } else {
+            ps.setString(i + 1, (String) params[i]);
+          }
+        }
+        return ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+    }
+  }
+
+  /**
+   * An {@link SQLException} inside a transaction callback, carried unchecked out of the ledger's
+   * code and translated (lock timeout or {@link StoreException}) by {@link #inTransaction}.
+   */
+  private static final class SqlFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SqlFailure(SQLException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 }

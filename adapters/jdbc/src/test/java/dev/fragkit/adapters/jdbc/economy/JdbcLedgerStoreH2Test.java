@@ -6,7 +6,10 @@ import dev.fragkit.economy.ledger.LedgerStore;
 import dev.fragkit.economy.ledger.LedgerStoreContractTest;
 import org.junit.jupiter.api.AfterEach;
 
-/** Store contract on embedded H2. Simulation: 16 threads, 6,000 operations, 10 hot + 200 cold accounts. */
+/**
+ * Store contract on embedded H2. Simulation: 16 threads, 100,000 operations, 10 hot + 200 cold
+ * accounts (about 32 s on the 2-core development machine when quiet).
+ */
 class JdbcLedgerStoreH2Test extends LedgerStoreContractTest {
   private JdbcDatabase db;
 
@@ -18,7 +21,7 @@ class JdbcLedgerStoreH2Test extends LedgerStoreContractTest {
 
   @Override
   protected int simulationOperations() {
-    return 6_000;
+    return 100_000;
   }
 
   @Override

@@ -1,0 +1,103 @@
+package dev.fragkit.benchmarks.economy;
+
+import dev.fragkit.adapters.jdbc.economy.JdbcLedgerStore;
+import dev.fragkit.benchmarks.pipeline.BenchDatabases;
+import dev.fragkit.economy.ledger.AccountId;
+import dev.fragkit.economy.ledger.Ledger;
+import dev.fragkit.economy.ledger.LedgerConfig;
+import dev.fragkit.economy.ledger.Receipt;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Idempotent {@link Ledger#transfer} calls per second on the JDBC store ({@link JdbcLedgerStore}:
+ * transaction-scoped advisory locks on PostgreSQL, {@code FOR UPDATE} lock rows on H2), between
+ * random pairs of {@code accounts} accounts: 10 = hot (every thread fights over the same rows),
+ * 10,000 = cold. Run with {@code -t 1} and {@code -t 16}; the pool has 17 connections. The economy
+ * tables are emptied and the accounts opened (through the ledger) once per trial.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class JdbcTransferBenchmark {
+  @Param({"POSTGRESQL", "H2"})
+  public String engine;
+
+  @Param({"10", "10000"})
+  public int accounts;
+
+  private BenchDatabases databases;
+  private Ledger ledger;
+  private AccountId[] ids;
+  private String run;
+  private final AtomicLong opIds = new AtomicLong();
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    databases = BenchDatabases.open(engine, "economy-transfers", 17);
+    JdbcLedgerStore store = JdbcLedgerStore.open(databases.db());
+    databases.db().jdbi().useHandle(h -> {
+      for (String table : List.of("economy_transfer", "economy_operation", "economy_account", "economy_marker",
+          "economy_inventory", "economy_item", "economy_hold", "economy_lock")) {
+        h.execute("DELETE FROM " + table);
+      }
+    });
+    ledger = Ledger.builder(store)
+        .config(LedgerConfig.builder().startingBalance(LedgerConfig.MAX_STARTING_BALANCE).build()).build();
+    ids = new AccountId[accounts];
+    run = Long.toHexString(System.nanoTime());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> opened = new ArrayList<>();
+      for (int i = 0; i < accounts; i++) {
+        int n = i;
+        ids[n] = AccountId.user("g", "u" + n);
+        opened.add(pool.submit(() -> ledger.openAccount("open-" + n, "g", "u" + n)));
+      }
+      for (Future<?> f : opened) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    databases.close();
+  }
+
+  @Benchmark
+  public Receipt transfer() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    int a = r.nextInt(accounts);
+    int b = r.nextInt(accounts - 1);
+    if (b >= a) {
+      b++;
+    }
+    return ledger.transfer(run + "-" + opIds.incrementAndGet(), ids[a], ids[b], 1);
+  }
+}
