@@ -155,9 +155,11 @@ class MultiProcessPipelineTest {
       }
       assertThat(demos).extracting(DemoRecord::id).doesNotHaveDuplicates().hasSize(DEMOS);
 
-      // Kill A (SIGKILL) once 60 analyses are done: it is then in the middle of the spinning job at least.
-      while (seen.stream().filter(e -> e.what().equals("SUCCEEDED")).count() < 60) {
-        await(e -> e.what().equals("SUCCEEDED"), "60 analyses");
+      // Kill A (SIGKILL) once 60 analyses are done and B has finished at least one (a cold B can lag
+      // behind a warmed-up A): A is then in the middle of the spinning job at least.
+      while (seen.stream().filter(e -> e.what().equals("SUCCEEDED")).count() < 60
+          || seen.stream().noneMatch(e -> e.what().equals("SUCCEEDED") && e.child().equals("B"))) {
+        await(e -> e.what().equals("SUCCEEDED"), "60 analyses, one of them by B");
       }
       a.destroyForcibly();
       assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
