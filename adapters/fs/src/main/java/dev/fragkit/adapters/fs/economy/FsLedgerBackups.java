@@ -14,30 +14,19 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link LedgerBackups} of an {@link FsLedgerStore} directory: {@code <backups>/<name>/} holds the
@@ -62,16 +51,14 @@ import org.slf4j.LoggerFactory;
  * instance per backup directory.
  */
 public final class FsLedgerBackups implements LedgerBackups {
-  private static final Logger LOG = LoggerFactory.getLogger(FsLedgerBackups.class);
   private static final JsonFactory JSON = new JsonFactory();
-  private static final String MANIFEST = "manifest.json";
+  private static final String MANIFEST = BackupDirectory.MANIFEST;
   private static final String SNAPSHOT = "snapshot.json";
   private static final String PRE_RESTORE = "-pre-restore";
 
   private final Path dataDir;
-  private final Path backupDir;
+  private final BackupDirectory backups;
   private final Clock clock;
-  private final Duration retention;
   private final Object writeLock = new Object();
 
   /**
@@ -81,13 +68,9 @@ public final class FsLedgerBackups implements LedgerBackups {
    */
   public FsLedgerBackups(Path dataDir, Path backupDir, Clock clock, Duration retention) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-    this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
+    Objects.requireNonNull(backupDir, "backupDir");
     this.clock = Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(retention, "retention");
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("retention <= 0: " + retention);
-    }
-    this.retention = retention;
+    this.backups = new BackupDirectory(backupDir, clock, retention, this::readManifest);
   }
 
   /** Seven-day retention. */
@@ -110,54 +93,27 @@ public final class FsLedgerBackups implements LedgerBackups {
   private BackupInfo write(String tag, boolean allowEmpty) {
     Instant at = clock.instant();
     Map<String, byte[]> files = consistentCopy(allowEmpty);
-    String name = null;
     String current = MANIFEST;
-    Path partial = null;
+    BackupDirectory.Partial partial = null;
     try {
-      Files.createDirectories(backupDir);
-      for (int attempt = 0; partial == null; attempt++) {
-        String candidate = BackupNames.candidate(at, tag, attempt);
-        if (Files.exists(backupDir.resolve(candidate))) {
-          continue;
-        }
-        try {
-          partial = Files.createDirectory(backupDir.resolve(candidate + BackupNames.PARTIAL));
-          name = candidate;
-        } catch (FileAlreadyExistsException e) {
-          // another writer holds this candidate: try the next one
-          partial = null;
-        }
-      }
+      partial = backups.begin(at, tag);
       List<BackupFile> entries = new ArrayList<>();
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         current = f.getKey();
-        AtomicFiles.write(partial.resolve(f.getKey()), f.getValue());
-        entries.add(new BackupFile(f.getKey(), f.getValue().length, sha256(f.getValue())));
+        AtomicFiles.write(partial.path().resolve(f.getKey()), f.getValue());
+        entries.add(new BackupFile(f.getKey(), f.getValue().length, BackupDirectory.sha256Hex(f.getValue())));
       }
-      BackupInfo backup = new BackupInfo(name, at, entries);
+      BackupInfo backup = new BackupInfo(partial.name(), at, entries);
       current = MANIFEST;
-      AtomicFiles.write(partial.resolve(MANIFEST), manifest(backup).getBytes(StandardCharsets.UTF_8));
-      Files.move(partial, backupDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      AtomicFiles.fsyncDirectory(backupDir);
+      backups.commit(partial, manifest(backup).getBytes(StandardCharsets.UTF_8));
       return backup;
     } catch (IOException e) {
-      throw discard(partial, new BackupException("backup " + name + ": cannot write " + current + " in " + backupDir
-          + ": " + e, name, current, e));
+      String name = partial == null ? null : partial.name();
+      throw BackupDirectory.discard(partial, new BackupException("backup " + name + ": cannot write " + current
+          + " in " + backups.path() + ": " + e, name, current, e));
     } catch (RuntimeException e) {
-      throw discard(partial, e);
+      throw BackupDirectory.discard(partial, e);
     }
-  }
-
-  /** Deletes the partial directory of a failed backup (best effort; a leftover is pruned later). */
-  private static <E extends RuntimeException> E discard(@Nullable Path partial, E failure) {
-    if (partial != null && Files.exists(partial)) {
-      try {
-        deleteTree(partial);
-      } catch (IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
-    return failure;
   }
 
   /** Reads the snapshot and the journal it names; retried when a new generation starts in between. */
@@ -215,72 +171,17 @@ public final class FsLedgerBackups implements LedgerBackups {
   /** All complete backups, newest first; {@code *.partial} directories are skipped. */
   @Override
   public List<BackupInfo> list() {
-    if (!Files.isDirectory(backupDir)) {
-      return List.of();
-    }
-    List<BackupInfo> out = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir)) {
-      for (Path p : ds) {
-        String n = p.getFileName().toString();
-        if (!n.endsWith(BackupNames.PARTIAL) && Files.isRegularFile(p.resolve(MANIFEST))) {
-          try {
-            out.add(readManifest(n));
-          } catch (BackupException e) {
-            // deleted by a concurrent prune, or damaged: not a complete backup (restore names the problem)
-            if (!(e.getCause() instanceof NoSuchFileException)) {
-              LOG.warn("skipping backup {}: {}", n, e.getMessage());
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new BackupException("cannot list backups in " + backupDir + ": " + e, null, null, e);
-    }
-    out.sort(Comparator.comparing(BackupInfo::takenAt).thenComparing(BackupInfo::name).reversed());
-    return out;
+    return backups.list();
   }
 
   @Override
   public BackupStats stats() {
-    List<BackupInfo> all = list();
-    if (all.isEmpty()) {
-      return new BackupStats(0, 0, null, null);
-    }
-    return new BackupStats(all.size(), all.stream().mapToLong(BackupInfo::totalBytes).sum(), all.get(0).takenAt(),
-        all.get(all.size() - 1).takenAt());
+    return backups.stats();
   }
 
   @Override
   public List<String> prune() {
-    Instant cutoff = clock.instant().minus(retention);
-    List<String> deleted = new ArrayList<>();
-    List<BackupInfo> all = new ArrayList<>(list());
-    java.util.Collections.reverse(all);
-    try {
-      for (BackupInfo b : all) {
-        if (b.takenAt().isBefore(cutoff)) {
-          // rename first: a crash while deleting leaves a partial directory, never a listed torn backup
-          Path doomed = backupDir.resolve(b.name() + BackupNames.PARTIAL);
-          Files.move(backupDir.resolve(b.name()), doomed, StandardCopyOption.ATOMIC_MOVE);
-          deleteTree(doomed);
-          deleted.add(b.name());
-        }
-      }
-      if (Files.isDirectory(backupDir)) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir, "*" + BackupNames.PARTIAL)) {
-          for (Path p : ds) {
-            Optional<Instant> at = BackupNames.timestampOf(p.getFileName().toString());
-            if (at.isPresent() && at.get().isBefore(cutoff)) {
-              deleteTree(p);
-            }
-          }
-        }
-        AtomicFiles.fsyncDirectory(backupDir);
-      }
-    } catch (IOException e) {
-      throw new BackupException("cannot prune backups in " + backupDir + ": " + e, null, null, e);
-    }
-    return deleted;
+    return backups.prune();
   }
 
   /**
@@ -291,14 +192,11 @@ public final class FsLedgerBackups implements LedgerBackups {
   public String restore(String name) {
     BackupNames.check(name);
     synchronized (writeLock) {
-      Path source = backupDir.resolve(name);
-      if (!Files.isRegularFile(source.resolve(MANIFEST))) {
-        throw new BackupException("backup " + name + ": no such backup in " + backupDir, name, MANIFEST, null);
-      }
+      backups.requireComplete(name);
       BackupInfo backup = readManifest(name);
       Map<String, byte[]> contents = new LinkedHashMap<>();
       for (BackupFile f : backup.files()) {
-        contents.put(f.name(), verified(name, source, f));
+        contents.put(f.name(), backups.readVerified(name, f));
       }
       try {
         Files.createDirectories(dataDir);
@@ -337,27 +235,6 @@ public final class FsLedgerBackups implements LedgerBackups {
     }
   }
 
-  private static byte[] verified(String name, Path source, BackupFile f) {
-    byte[] data;
-    try {
-      data = Files.readAllBytes(source.resolve(f.name()));
-    } catch (NoSuchFileException e) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " is missing", name, f.name(), e);
-    } catch (IOException e) {
-      throw new BackupException("backup " + name + ": cannot read " + f.name() + ": " + e, name, f.name(), e);
-    }
-    if (data.length != f.size()) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: size: expected "
-          + f.size() + ", actual " + data.length, name, f.name(), null);
-    }
-    String actual = sha256(data);
-    if (!actual.equals(f.sha256())) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: SHA-256: expected "
-          + f.sha256() + ", actual " + actual, name, f.name(), null);
-    }
-    return data;
-  }
-
   private static boolean isStoreFile(String n) {
     return n.equals(SNAPSHOT) || (n.startsWith("journal-") && n.endsWith(".log"));
   }
@@ -386,31 +263,29 @@ public final class FsLedgerBackups implements LedgerBackups {
   }
 
   private BackupInfo readManifest(String dirName) {
-    Path dir = backupDir.resolve(dirName);
-    String name = null;
-    Instant at = null;
-    List<BackupFile> files = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(Files.readAllBytes(dir.resolve(MANIFEST)))) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw invalidManifest(dirName, "not a JSON object", null);
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "name" -> name = p.getText();
-          case "timestamp" -> at = Instant.parse(p.getText());
-          case "files" -> {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              files.add(fileEntry(dirName, p));
-            }
+    var m = new Object() {
+      @Nullable String name;
+      @Nullable Instant at;
+      final List<BackupFile> files = new ArrayList<>();
+    };
+    backups.readManifest(dirName, (field, p) -> {
+      switch (field) {
+        case "name" -> m.name = p.getText();
+        case "timestamp" -> m.at = Instant.parse(p.getText());
+        case "files" -> {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            m.files.add(fileEntry(dirName, p));
           }
-          default -> p.skipChildren();
+        }
+        default -> {
+          return false;
         }
       }
-    } catch (IOException | DateTimeParseException e) {
-      throw invalidManifest(dirName, e.toString(), e);
-    }
+      return true;
+    });
+    String name = m.name;
+    Instant at = m.at;
+    List<BackupFile> files = m.files;
     if (name == null || at == null) {
       throw invalidManifest(dirName, "name or timestamp missing", null);
     }
@@ -441,22 +316,6 @@ public final class FsLedgerBackups implements LedgerBackups {
   }
 
   private static BackupException invalidManifest(String name, String why, @Nullable Throwable cause) {
-    return new BackupException("backup " + name + ": invalid " + MANIFEST + ": " + why, name, MANIFEST, cause);
-  }
-
-  static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    return BackupDirectory.invalidManifest(name, why, cause);
   }
 }

@@ -4,28 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.fragkit.adapters.fs.economy.BackupDirectory;
 import dev.fragkit.adapters.jdbc.JdbcDatabase;
 import dev.fragkit.economy.ops.BackupException;
 import dev.fragkit.economy.ops.BackupNames;
 import dev.fragkit.economy.ops.LedgerBackups;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -37,10 +34,8 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +46,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,7 +78,8 @@ import org.slf4j.LoggerFactory;
  * order) streamed row by row, and {@code manifest.json} (name, time taken, engine, economy Flyway
  * schema version, and per file its table, columns, row count, size and SHA-256). Everything is
  * written to {@code <name>.partial/}, fsynced, renamed, and the directory fsynced; crashed partial
- * backups are never listed.
+ * backups are never listed. The directory mechanics (names, partial directories, listing, pruning,
+ * file verification) are the file adapter's {@link BackupDirectory}.
  *
  * <p><b>Restore.</b> {@link #restore} first checks every file's size and SHA-256, the schema
  * version and each table's columns against the database (a {@link BackupException} naming the file
@@ -111,7 +106,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcLedgerBackups implements LedgerBackups {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLedgerBackups.class);
   private static final JsonFactory JSON = new JsonFactory();
-  private static final String MANIFEST = "manifest.json";
+  private static final String MANIFEST = BackupDirectory.MANIFEST;
   private static final String FORMAT = "fragkit-ledger-backup/jdbc v1";
   private static final String PRE_RESTORE = "-pre-restore";
   private static final String SUFFIX = ".jsonl";
@@ -125,9 +120,8 @@ public final class JdbcLedgerBackups implements LedgerBackups {
 
   private final JdbcDatabase db;
   private final DataSource dataSource;
-  private final Path backupDir;
+  private final BackupDirectory backups;
   private final Clock clock;
-  private final Duration retention;
   private final Object writeLock = new Object();
 
   /** A column's portable type in the backup files. */
@@ -176,9 +170,8 @@ public final class JdbcLedgerBackups implements LedgerBackups {
   private JdbcLedgerBackups(JdbcDatabase db, Path backupDir, Clock clock, Duration retention) {
     this.db = db;
     this.dataSource = db.dataSource();
-    this.backupDir = backupDir;
-    this.clock = clock;
-    this.retention = retention;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.backups = new BackupDirectory(backupDir, clock, retention, n -> readManifest(n).info());
   }
 
   /**
@@ -193,13 +186,9 @@ public final class JdbcLedgerBackups implements LedgerBackups {
   public static JdbcLedgerBackups open(JdbcDatabase db, Path backupDir, Clock clock, Duration retention) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(backupDir, "backupDir");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(retention, "retention");
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("retention <= 0: " + retention);
-    }
+    JdbcLedgerBackups backups = new JdbcLedgerBackups(db, backupDir, clock, retention);
     db.migrate("economy");
-    return new JdbcLedgerBackups(db, backupDir, clock, retention);
+    return backups;
   }
 
   // ------------------------------------------------------------------ create
@@ -215,22 +204,10 @@ public final class JdbcLedgerBackups implements LedgerBackups {
     Instant at = clock.instant();
     String name = null;
     String current = MANIFEST;
-    Path partial = null;
+    BackupDirectory.Partial partial = null;
     try {
-      Files.createDirectories(backupDir);
-      for (int attempt = 0; partial == null; attempt++) {
-        String candidate = BackupNames.candidate(at, tag, attempt);
-        if (Files.exists(backupDir.resolve(candidate))) {
-          continue;
-        }
-        try {
-          partial = Files.createDirectory(backupDir.resolve(candidate + BackupNames.PARTIAL));
-          name = candidate;
-        } catch (FileAlreadyExistsException e) {
-          // another writer took this candidate: try the next one
-          partial = null;
-        }
-      }
+      partial = backups.begin(at, tag);
+      name = partial.name();
       List<TableFile> files = new ArrayList<>();
       String engine = db.dialect().name();
       String version;
@@ -244,7 +221,7 @@ public final class JdbcLedgerBackups implements LedgerBackups {
           version = schemaVersion(c);
           for (Table table : tables(c, name)) {
             current = table.file();
-            files.add(export(c, table, partial.resolve(table.file())));
+            files.add(export(c, table, partial.path().resolve(table.file())));
           }
         } finally {
           c.rollback();
@@ -253,38 +230,23 @@ public final class JdbcLedgerBackups implements LedgerBackups {
       List<BackupFile> entries = files.stream().map(TableFile::file).toList();
       Manifest manifest = new Manifest(new BackupInfo(name, at, entries), engine, version, files);
       current = MANIFEST;
-      writeManifest(partial.resolve(MANIFEST), manifest);
-      fsync(partial);
-      Files.move(partial, backupDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      fsync(backupDir);
+      backups.commit(partial, manifest(manifest));
       LOG.info("ledger backup {}: {} tables, {} rows, {} bytes", name, files.size(),
           files.stream().mapToLong(TableFile::rows).sum(), manifest.info().totalBytes());
       return manifest.info();
     } catch (IOException e) {
-      throw discard(partial, new BackupException("backup " + name + ": cannot write " + current + " in " + backupDir
-          + ": " + e, name, current, e));
+      throw BackupDirectory.discard(partial, new BackupException("backup " + name + ": cannot write " + current
+          + " in " + backups.path() + ": " + e, name, current, e));
     } catch (SQLException e) {
-      throw discard(partial, new BackupException("backup " + name + ": cannot export " + current + ": " + e, name,
+      throw BackupDirectory.discard(partial, new BackupException("backup " + name + ": cannot export " + current + ": " + e, name,
           current, e));
     } catch (RuntimeException e) {
-      throw discard(partial, e);
+      throw BackupDirectory.discard(partial, e);
     }
-  }
-
-  /** Deletes the partial directory of a failed backup (best effort; a leftover is pruned later). */
-  private static <E extends RuntimeException> E discard(@Nullable Path partial, E failure) {
-    if (partial != null && Files.exists(partial)) {
-      try {
-        deleteTree(partial);
-      } catch (IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
-    return failure;
   }
 
   private static TableFile export(Connection c, Table table, Path file) throws IOException, SQLException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = BackupDirectory.newSha256();
     long rows = 0;
     String order = table.primaryKey().isEmpty() ? "" : " ORDER BY " + String.join(", ", table.primaryKey());
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -466,72 +428,17 @@ public final class JdbcLedgerBackups implements LedgerBackups {
 
   @Override
   public List<BackupInfo> list() {
-    if (!Files.isDirectory(backupDir)) {
-      return List.of();
-    }
-    List<BackupInfo> out = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir)) {
-      for (Path p : ds) {
-        String n = p.getFileName().toString();
-        if (!n.endsWith(BackupNames.PARTIAL) && Files.isRegularFile(p.resolve(MANIFEST))) {
-          try {
-            out.add(readManifest(n).info());
-          } catch (BackupException e) {
-            // deleted by a concurrent prune, or damaged: not a complete backup (restore names the problem)
-            if (!(e.getCause() instanceof NoSuchFileException)) {
-              LOG.warn("skipping backup {}: {}", n, e.getMessage());
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new BackupException("cannot list backups in " + backupDir + ": " + e, null, null, e);
-    }
-    out.sort(Comparator.comparing(BackupInfo::takenAt).thenComparing(BackupInfo::name).reversed());
-    return out;
+    return backups.list();
   }
 
   @Override
   public BackupStats stats() {
-    List<BackupInfo> all = list();
-    if (all.isEmpty()) {
-      return new BackupStats(0, 0, null, null);
-    }
-    return new BackupStats(all.size(), all.stream().mapToLong(BackupInfo::totalBytes).sum(), all.get(0).takenAt(),
-        all.get(all.size() - 1).takenAt());
+    return backups.stats();
   }
 
   @Override
   public List<String> prune() {
-    Instant cutoff = clock.instant().minus(retention);
-    List<BackupInfo> all = new ArrayList<>(list());
-    Collections.reverse(all);
-    List<String> deleted = new ArrayList<>();
-    try {
-      for (BackupInfo b : all) {
-        if (b.takenAt().isBefore(cutoff)) {
-          // rename first: a crash while deleting leaves a partial directory, never a listed torn backup
-          Path doomed = backupDir.resolve(b.name() + BackupNames.PARTIAL);
-          Files.move(backupDir.resolve(b.name()), doomed, StandardCopyOption.ATOMIC_MOVE);
-          deleteTree(doomed);
-          deleted.add(b.name());
-        }
-      }
-      if (Files.isDirectory(backupDir)) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir, "*" + BackupNames.PARTIAL)) {
-          for (Path p : ds) {
-            Optional<Instant> at = BackupNames.timestampOf(p.getFileName().toString());
-            if (at.isPresent() && at.get().isBefore(cutoff)) {
-              deleteTree(p);
-            }
-          }
-        }
-        fsync(backupDir);
-      }
-    } catch (IOException e) {
-      throw new BackupException("cannot prune backups in " + backupDir + ": " + e, null, null, e);
-    }
-    return deleted;
+    return backups.prune();
   }
 
   // ------------------------------------------------------------------ restore
@@ -540,13 +447,10 @@ public final class JdbcLedgerBackups implements LedgerBackups {
   public String restore(String name) {
     BackupNames.check(name);
     synchronized (writeLock) {
-      Path source = backupDir.resolve(name);
-      if (!Files.isRegularFile(source.resolve(MANIFEST))) {
-        throw new BackupException("backup " + name + ": no such backup in " + backupDir, name, MANIFEST, null);
-      }
+      Path source = backups.requireComplete(name);
       Manifest manifest = readManifest(name);
       for (TableFile t : manifest.tables()) {
-        verify(name, source, t.file());
+        backups.verify(name, t.file());
       }
       List<Table> tables;
       try (Connection c = dataSource.getConnection()) {
@@ -558,31 +462,6 @@ public final class JdbcLedgerBackups implements LedgerBackups {
       load(name, source, manifest, tables);
       LOG.info("ledger restored from backup {}; the previous state is kept in backup {}", name, kept);
       return kept;
-    }
-  }
-
-  private static void verify(String name, Path source, BackupFile f) {
-    MessageDigest sha = sha256();
-    long size = 0;
-    try (InputStream in = Files.newInputStream(source.resolve(f.name()))) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) >= 0; ) {
-        sha.update(buf, 0, n);
-        size += n;
-      }
-    } catch (NoSuchFileException e) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " is missing", name, f.name(), e);
-    } catch (IOException e) {
-      throw new BackupException("backup " + name + ": cannot read " + f.name() + ": " + e, name, f.name(), e);
-    }
-    if (size != f.size()) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: size: expected "
-          + f.size() + ", actual " + size, name, f.name(), null);
-    }
-    String actual = HexFormat.of().formatHex(sha.digest());
-    if (!actual.equals(f.sha256())) {
-      throw new BackupException("backup " + name + ": file " + f.name() + " does not match its manifest: SHA-256: expected "
-          + f.sha256() + ", actual " + actual, name, f.name(), null);
     }
   }
 
@@ -676,7 +555,7 @@ public final class JdbcLedgerBackups implements LedgerBackups {
     List<Column> columns = table.columns();
     String sql = "INSERT INTO " + table.name() + " (" + columnList(columns) + ") VALUES ("
         + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-    MessageDigest sha = sha256();
+    MessageDigest sha = BackupDirectory.newSha256();
     long rows = 0;
     try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), sha);
         JsonParser p = JSON.createParser(in);
@@ -758,77 +637,75 @@ public final class JdbcLedgerBackups implements LedgerBackups {
 
   // ------------------------------------------------------------------ manifest
 
-  private static void writeManifest(Path path, Manifest m) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      OutputStream out = Channels.newOutputStream(ch);
-      try (JsonGenerator g = JSON.createGenerator(out)) {
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.useDefaultPrettyPrinter();
+  private static byte[] manifest(Manifest m) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("name", m.info().name());
+      g.writeStringField("takenAt", m.info().takenAt().toString());
+      g.writeStringField("engine", m.engine());
+      g.writeStringField("schemaVersion", m.schemaVersion());
+      g.writeNumberField("totalSize", m.info().totalBytes());
+      g.writeArrayFieldStart("files");
+      for (TableFile t : m.tables()) {
         g.writeStartObject();
-        g.writeStringField("format", FORMAT);
-        g.writeStringField("name", m.info().name());
-        g.writeStringField("takenAt", m.info().takenAt().toString());
-        g.writeStringField("engine", m.engine());
-        g.writeStringField("schemaVersion", m.schemaVersion());
-        g.writeNumberField("totalSize", m.info().totalBytes());
-        g.writeArrayFieldStart("files");
-        for (TableFile t : m.tables()) {
+        g.writeStringField("file", t.file().name());
+        g.writeStringField("table", t.table());
+        g.writeNumberField("rows", t.rows());
+        g.writeNumberField("size", t.file().size());
+        g.writeStringField("sha256", t.file().sha256());
+        g.writeArrayFieldStart("columns");
+        for (Column col : t.columns()) {
           g.writeStartObject();
-          g.writeStringField("file", t.file().name());
-          g.writeStringField("table", t.table());
-          g.writeNumberField("rows", t.rows());
-          g.writeNumberField("size", t.file().size());
-          g.writeStringField("sha256", t.file().sha256());
-          g.writeArrayFieldStart("columns");
-          for (Column col : t.columns()) {
-            g.writeStartObject();
-            g.writeStringField("name", col.name());
-            g.writeStringField("type", col.type().tag());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          g.writeStringField("name", col.name());
+          g.writeStringField("type", col.type().tag());
           g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
       }
-      out.flush();
-      ch.force(true);
+      g.writeEndArray();
+      g.writeEndObject();
     }
+    return out.toByteArray();
   }
 
   private Manifest readManifest(String dirName) {
-    Path path = backupDir.resolve(dirName).resolve(MANIFEST);
-    String format = null;
-    String name = null;
-    Instant at = null;
-    String engine = null;
-    String version = null;
-    List<TableFile> tables = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(Files.readAllBytes(path))) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw invalidManifest(dirName, "not a JSON object", null);
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "format" -> format = p.getText();
-          case "name" -> name = p.getText();
-          case "takenAt" -> at = Instant.parse(p.getText());
-          case "engine" -> engine = p.getText();
-          case "schemaVersion" -> version = p.getText();
-          case "files" -> {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              tables.add(tableFile(dirName, p));
-            }
+    var m = new Object() {
+      @Nullable String format;
+      @Nullable String name;
+      @Nullable Instant at;
+      @Nullable String engine;
+      @Nullable String version;
+      final List<TableFile> tables = new ArrayList<>();
+    };
+    backups.readManifest(dirName, (field, p) -> {
+      switch (field) {
+        case "format" -> m.format = p.getText();
+        case "name" -> m.name = p.getText();
+        case "takenAt" -> m.at = Instant.parse(p.getText());
+        case "engine" -> m.engine = p.getText();
+        case "schemaVersion" -> m.version = p.getText();
+        case "files" -> {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            m.tables.add(tableFile(dirName, p));
           }
-          default -> p.skipChildren();
+        }
+        default -> {
+          return false;
         }
       }
-    } catch (IOException | DateTimeParseException e) {
-      throw invalidManifest(dirName, e.toString(), e);
-    }
+      return true;
+    });
+    String format = m.format;
+    String name = m.name;
+    Instant at = m.at;
+    String engine = m.engine;
+    String version = m.version;
+    List<TableFile> tables = m.tables;
     if (!FORMAT.equals(format)) {
       throw invalidManifest(dirName, "format: expected " + FORMAT + ", actual " + format, null);
     }
@@ -889,30 +766,6 @@ public final class JdbcLedgerBackups implements LedgerBackups {
   }
 
   private static BackupException invalidManifest(String name, String why, @Nullable Throwable cause) {
-    return new BackupException("backup " + name + ": invalid " + MANIFEST + ": " + why, name, MANIFEST, cause);
-  }
-
-  // ------------------------------------------------------------------ files
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
-
-  private static void fsync(Path dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    return BackupDirectory.invalidManifest(name, why, cause);
   }
 }
