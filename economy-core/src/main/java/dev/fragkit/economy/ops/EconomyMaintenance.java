@@ -10,10 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +54,6 @@ public final class EconomyMaintenance implements AutoCloseable {
   public static final String BACKUP = "backup";
 
   private static final Logger LOG = LoggerFactory.getLogger(EconomyMaintenance.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final MaintenanceConfig config;
   private final MaintenanceListener listener;
@@ -227,27 +223,17 @@ public final class EconomyMaintenance implements AutoCloseable {
       if (executor != null) {
         throw new IllegalStateException("already started");
       }
-      ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fragkit-economy-maintenance-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-      ex.scheduleWithFixedDelay(this::tickSafely, 0, config.tick().toMillis(), TimeUnit.MILLISECONDS);
-      executor = ex;
+      executor = Ticker.start("fragkit-economy-maintenance-", config.tick(), this::runDue, this::tickFailed);
     }
   }
 
-  /** A throwing tick would cancel the periodic schedule: log, report and carry on instead. */
-  private void tickSafely() {
+  /** A whole tick failed (e.g. schedule state or lease store unavailable): log, report, carry on. */
+  private void tickFailed(RuntimeException e) {
+    LOG.error("maintenance tick failed (schedule state or lease store unavailable?); retrying at the next tick", e);
     try {
-      runDue();
-    } catch (RuntimeException e) {
-      LOG.error("maintenance tick failed (schedule state or lease store unavailable?); retrying at the next tick", e);
-      try {
-        listener.taskFailed("tick", e);
-      } catch (RuntimeException listenerFailure) {
-        LOG.error("maintenance listener failed while reporting a failed tick", listenerFailure);
-      }
+      listener.taskFailed("tick", e);
+    } catch (RuntimeException listenerFailure) {
+      LOG.error("maintenance listener failed while reporting a failed tick", listenerFailure);
     }
   }
 

@@ -11,10 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaintenanceScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MaintenanceScheduler.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Clock clock;
   private final ScheduleState state;
@@ -132,13 +128,8 @@ public final class MaintenanceScheduler implements AutoCloseable {
     if (executor != null) {
       throw new IllegalStateException("already started");
     }
-    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "fragkit-economy-scheduler-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    ex.scheduleWithFixedDelay(this::runDue, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
-    executor = ex;
+    executor = Ticker.start("fragkit-economy-scheduler-", tick, this::runDue,
+        e -> LOG.error("maintenance tick failed (schedule state or lease store unavailable?); retrying at the next tick", e));
   }
 
   /** Stops the thread (a running task finishes). Idempotent. */

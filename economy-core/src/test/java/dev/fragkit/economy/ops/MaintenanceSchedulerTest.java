@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fragkit.economy.ledger.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MaintenanceSchedulerTest {
@@ -80,5 +85,31 @@ class MaintenanceSchedulerTest {
     assertThat(s.runDue()).isEmpty();
     assertThat(MaintenanceScheduler.latestOccurrence(java.time.LocalTime.of(3, 0), berlin,
         java.time.Instant.parse("2026-01-01T01:59:59Z"))).isEqualTo(java.time.Instant.parse("2025-12-31T02:00:00Z"));
+  }
+
+  @Test
+  void aTickThatThrowsOutsideAnyTaskDoesNotEndTheBackgroundSchedule() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    ScheduleState unavailableAtFirst = new ScheduleState() {
+      @Override
+      public Optional<Instant> lastRun(String task) {
+        if (reads.getAndIncrement() == 0) {
+          throw new IllegalStateException("schedule state unavailable");
+        }
+        return state.lastRun(task);
+      }
+
+      @Override
+      public void recordRun(String task, Instant at) {
+        state.recordRun(task, at);
+      }
+    };
+    CountDownLatch ran = new CountDownLatch(1);
+    try (MaintenanceScheduler s = new MaintenanceScheduler(clock, unavailableAtFirst, leases, "a")
+        .every("task", Duration.ofMinutes(1), Duration.ofMinutes(1), ran::countDown)) {
+      s.start(Duration.ofMillis(10));
+      assertThat(ran.await(30, TimeUnit.SECONDS)).as("the task runs on a later tick").isTrue();
+    }
+    assertThat(reads.get()).isGreaterThan(1);
   }
 }
