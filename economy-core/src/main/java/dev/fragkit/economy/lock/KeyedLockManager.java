@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Waiting is bounded: after the timeout a {@link LockTimeoutException} names the key and its
  *       holder. Interrupts surface as {@link LockInterruptedException} with the flag restored.
  *   <li>{@link #diagnostics()} lists every held key with its holder, since when, and waiters.
+ *       "Since when" comes from a clock that one JVM-wide daemon thread refreshes every millisecond
+ *       (reading {@code System.nanoTime()} on every acquisition would double the cost of an
+ *       uncontended lock): it may be up to about a millisecond early, never late, so a reported
+ *       hold time is never shorter than the real one.
  *   <li>The manager never calls user code while it holds a lock other than the body passed to
  *       {@link #withLocks}; it has no listeners.
  * </ul>
@@ -187,7 +191,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
 
   /**
    * Locks {@code key}. The uncontended path is one map lookup, one compare-and-set and one
-   * monotonic clock read for "since when"; the holder is the lock's own owner field.
+   * volatile read of the coarse clock for "since when"; the holder is the lock's own owner field.
    *
    * <p>Entries are discarded (see {@link #unlock}) only by a thread holding them, which marks them
    * dead before removing them from the map. So whoever holds an entry that is not dead holds the
@@ -221,7 +225,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
         continue;
       }
       if (e.getHoldCount() == 1) {
-        e.stamp(System.nanoTime());
+        e.stamp(CoarseNanoClock.now());
       }
       return e;
     }
@@ -331,7 +335,7 @@ public final class KeyedLockManager<K extends Comparable<? super K>> {
     /** Set (holding the lock) just before the entry leaves the map; a dead entry is never used. */
     volatile boolean dead;
     /**
-     * {@link System#nanoTime()} of the current holder's outermost acquisition. Written by the holder
+     * {@link CoarseNanoClock} time of the current holder's outermost acquisition. Written by the holder
      * with release semantics (no full fence on the lock path) and read by diagnostics, which may
      * see the previous holder's value for an instant.
      */

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class KeyedLockManagerTest {
   private final KeyedLockManager<String> locks = KeyedLockManager.create(Duration.ofSeconds(30));
@@ -249,5 +250,52 @@ class KeyedLockManagerTest {
   void negativeDefaultTimeoutIsRejected() {
     assertThatThrownBy(() -> KeyedLockManager.create(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("defaultTimeout < 0: PT-1S");
+  }
+
+  /**
+   * "Since when" comes from the coarse clock: the stamp is renewed on every outermost acquisition
+   * and a reported hold time is never shorter than the real one. Both bounds are exact (no timing
+   * tolerance): the coarse clock only ever returns past {@code System.nanoTime()} values.
+   */
+  @Test
+  @Timeout(30)
+  void holdTimeIsStampedAtEachAcquisitionAndNeverUnderstated() {
+    try (KeyedLockManager.Held first = locks.acquire("k")) {
+      assertThat(locks.diagnostics()).hasSize(1);
+    }
+    long released = System.nanoTime();
+    // wait for a tick after the release, so a stamp kept from the first acquisition would show
+    while (CoarseNanoClock.now() <= released) {
+      Thread.onSpinWait();
+    }
+    try (KeyedLockManager.Held second = locks.acquire("k")) {
+      long acquired = System.nanoTime();
+      long spinUntil = acquired + 2 * CoarseNanoClock.TICK_NANOS;
+      while (System.nanoTime() < spinUntil) {
+        Thread.onSpinWait();
+      }
+      long beforeReport = System.nanoTime();
+      LockInfo info = locks.diagnostics().get(0);
+      long afterReport = System.nanoTime();
+      assertThat(info.heldFor()).as("never shorter than the real hold")
+          .isGreaterThanOrEqualTo(Duration.ofNanos(beforeReport - acquired));
+      assertThat(info.heldFor()).as("stamped at this acquisition, not the previous one")
+          .isLessThan(Duration.ofNanos(afterReport - released));
+    }
+  }
+
+  @Test
+  void reentrantAcquisitionKeepsTheOutermostStamp() {
+    try (KeyedLockManager.Held outer = locks.acquire("k")) {
+      long acquired = System.nanoTime();
+      while (CoarseNanoClock.now() <= acquired) {
+        Thread.onSpinWait();
+      }
+      try (KeyedLockManager.Held inner = locks.acquire("k")) {
+        long beforeReport = System.nanoTime();
+        assertThat(locks.diagnostics().get(0).heldFor())
+            .isGreaterThanOrEqualTo(Duration.ofNanos(beforeReport - acquired));
+      }
+    }
   }
 }
