@@ -1,8 +1,8 @@
 package dev.fragkit.greatshot.analysis;
 
-import dev.fragkit.greatshot.analysis.internal.ColorCodes;
 import dev.fragkit.greatshot.analysis.internal.ScoreTable;
 import dev.fragkit.greatshot.analysis.internal.Weapons;
+import dev.fragkit.greatshot.demo.ColorCodes;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.ConfigStringChange;
 import dev.fragkit.greatshot.demo.DemoEnd;

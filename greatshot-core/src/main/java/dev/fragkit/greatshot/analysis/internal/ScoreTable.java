@@ -1,5 +1,6 @@
 package dev.fragkit.greatshot.analysis.internal;
 
+import dev.fragkit.greatshot.demo.ColorCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

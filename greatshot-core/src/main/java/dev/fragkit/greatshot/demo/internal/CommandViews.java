@@ -1,5 +1,6 @@
 package dev.fragkit.greatshot.demo.internal;
 
+import dev.fragkit.greatshot.demo.ColorCodes;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.CommandView.Chat;
 import dev.fragkit.greatshot.demo.CommandView.WeaponStats;
@@ -46,7 +47,7 @@ public final class CommandViews {
         int client = a.size() >= 3 ? Integer.parseInt(a.get(2)) : -1;
         int sep = text.indexOf("^7: ");
         String msg = sep >= 0 ? text.substring(sep + 4) : text;
-        return new Chat(name, Chat.Kind.PUBLIC, client, text, Text.clean(msg));
+        return new Chat(name, Chat.Kind.PUBLIC, client, text, ColorCodes.strip(msg));
       }
       case "tchat": {
         String text = a.get(1);
@@ -58,7 +59,7 @@ public final class CommandViews {
         if (msg.startsWith("[nol]")) {
           msg = msg.substring(5);
         }
-        return new Chat(name, Chat.Kind.TEAM, client, text, Text.clean(msg));
+        return new Chat(name, Chat.Kind.TEAM, client, text, ColorCodes.strip(msg));
       }
       case "vchat":
       case "vtchat":
@@ -69,7 +70,7 @@ public final class CommandViews {
         String id = a.get(3);
         int customIndex = name.equals("vchat") ? 6 : 9;
         String custom = a.size() > customIndex ? a.get(customIndex) : "";
-        return new Chat(name, kind, client, custom, custom.isEmpty() ? id : Text.clean(custom));
+        return new Chat(name, kind, client, custom, custom.isEmpty() ? id : ColorCodes.strip(custom));
       }
       case "print":
       case "cp":

@@ -20,6 +20,7 @@ import static dev.fragkit.greatshot.demo.internal.FieldTables.PS_STATS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.SHARED_BITS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.SHARED_FIELDS;
 
+import dev.fragkit.greatshot.demo.ColorCodes;
 import dev.fragkit.greatshot.demo.CommandView;
 import dev.fragkit.greatshot.demo.ConfigStringChange;
 import dev.fragkit.greatshot.demo.DemoEnd;
@@ -457,7 +458,7 @@ public final class DemoParser {
     Team team = Team.fromId(Text.parseInt(keys.getOrDefault("t", ""), 0));
     int cls = Text.parseInt(keys.getOrDefault("c", ""), -1);
     PlayerClass playerClass = PlayerClass.fromId(cls).orElse(null);
-    return new PlayerInfo(time(), client, true, name, Text.clean(name), team, playerClass, keys);
+    return new PlayerInfo(time(), client, true, name, ColorCodes.strip(name), team, playerClass, keys);
   }
 
   private void emitMatchState() {

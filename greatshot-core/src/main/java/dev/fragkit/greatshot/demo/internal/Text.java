@@ -3,7 +3,10 @@ package dev.fragkit.greatshot.demo.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Info strings and colour codes (format doc §5, §13.2). Stateless and thread-safe. */
+/**
+ * Info strings and number fields (format doc §13.2); colour codes are {@link
+ * dev.fragkit.greatshot.demo.ColorCodes}. Stateless and thread-safe.
+ */
 public final class Text {
   private Text() {}
 
@@ -37,29 +40,6 @@ public final class Text {
   public static String infoValue(String info, String key) {
     String v = parseInfo(info).get(key);
     return v == null ? "" : v;
-  }
-
-  /**
-   * Removes colour codes: {@code ^} followed by a printable non-space ASCII character or a
-   * character ≥ 0x80 (§5). Control characters are dropped too; other characters are kept.
-   */
-  public static String clean(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '^' && i + 1 < n) {
-        char d = s.charAt(i + 1);
-        if (d != '^' && ((d > ' ' && d < 0x7F) || d >= 0x80)) {
-          i++;
-          continue;
-        }
-      }
-      if (c >= ' ' && c != 0x7F) {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 
   /** Parses a decimal int, or returns {@code fallback}. */

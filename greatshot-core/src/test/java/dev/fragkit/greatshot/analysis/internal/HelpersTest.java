@@ -12,16 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class HelpersTest {
   @Test
-  void colorCodesAreStrippedButADoubleCaretKeepsOne() {
-    assertThat(ColorCodes.strip("^o[BOT]^7Bean")).isEqualTo("[BOT]Bean");
-    assertThat(ColorCodes.strip("a^^1b")).isEqualTo("a^b");
-    assertThat(ColorCodes.strip("end^")).isEqualTo("end^");
-    assertThat(ColorCodes.strip("tab\there\n")).isEqualTo("tabhere");
-    String plain = "plain";
-    assertThat(ColorCodes.strip(plain)).as("no copy when nothing changes").isSameAs(plain);
-  }
-
-  @Test
   void infoStringsParseWithOrWithoutTheLeadingBackslash() {
     assertThat(Text.parseInfo("\\a\\1\\b\\2")).isEqualTo(Map.of("a", "1", "b", "2"));
     assertThat(Text.parseInfo("n\\Bob\\t\\2")).containsEntry("n", "Bob").containsEntry("t", "2");
