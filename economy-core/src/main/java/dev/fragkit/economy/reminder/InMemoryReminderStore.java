@@ -2,7 +2,6 @@ package dev.fragkit.economy.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe.
  */
 public final class InMemoryReminderStore implements ReminderStore {
-  static final Comparator<Reminder> DUE_ORDER = Comparator.comparing(Reminder::dueAt).thenComparing(Reminder::id);
 
   private final ConcurrentHashMap<String, Reminder> reminders = new ConcurrentHashMap<>();
 
@@ -40,12 +38,7 @@ public final class InMemoryReminderStore implements ReminderStore {
 
   @Override
   public List<Reminder> due(Instant now, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit < 1: " + limit);
-    }
-    return reminders.values().stream()
-        .filter(r -> r.state() == ReminderState.PENDING && !r.dueAt().isAfter(now))
-        .sorted(DUE_ORDER).limit(limit).toList();
+    return ReminderScans.due(reminders.values(), now, limit);
   }
 
   @Override
@@ -88,20 +81,6 @@ public final class InMemoryReminderStore implements ReminderStore {
 
   @Override
   public Overdue countOverdue(Instant now, Duration olderThan) {
-    if (olderThan.isNegative()) {
-      throw new IllegalArgumentException("olderThan < 0: " + olderThan);
-    }
-    Instant cutoff = now.minus(olderThan);
-    long count = 0;
-    Instant oldest = null;
-    for (Reminder r : reminders.values()) {
-      if (r.state() == ReminderState.PENDING && r.dueAt().isBefore(cutoff)) {
-        count++;
-        if (oldest == null || r.dueAt().isBefore(oldest)) {
-          oldest = r.dueAt();
-        }
-      }
-    }
-    return new Overdue(count, oldest);
+    return ReminderScans.overdue(reminders.values(), now, olderThan);
   }
 }

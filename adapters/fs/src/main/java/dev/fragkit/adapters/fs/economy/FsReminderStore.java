@@ -9,6 +9,7 @@ import dev.fragkit.economy.LedgerException;
 import dev.fragkit.economy.ledger.StoreException;
 import dev.fragkit.economy.reminder.Reminder;
 import dev.fragkit.economy.reminder.ReminderConflictException;
+import dev.fragkit.economy.reminder.ReminderScans;
 import dev.fragkit.economy.reminder.ReminderState;
 import dev.fragkit.economy.reminder.ReminderStore;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +56,6 @@ public final class FsReminderStore implements ReminderStore {
   private static final JsonFactory JSON = new JsonFactory();
   private static final String FORMAT = "fragkit-reminders";
   private static final int VERSION = 1;
-  private static final Comparator<Reminder> DUE_ORDER =
-      Comparator.comparing(Reminder::dueAt).thenComparing(Reminder::id);
   /** OS file locks are per process: threads of one JVM are serialised here first. */
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -112,12 +110,7 @@ public final class FsReminderStore implements ReminderStore {
 
   @Override
   public List<Reminder> due(Instant now, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit < 1: " + limit);
-    }
-    return read().values().stream()
-        .filter(r -> r.state() == ReminderState.PENDING && !r.dueAt().isAfter(now))
-        .sorted(DUE_ORDER).limit(limit).toList();
+    return ReminderScans.due(read().values(), now, limit);
   }
 
   @Override
@@ -158,21 +151,7 @@ public final class FsReminderStore implements ReminderStore {
 
   @Override
   public Overdue countOverdue(Instant now, Duration olderThan) {
-    if (olderThan.isNegative()) {
-      throw new IllegalArgumentException("olderThan < 0: " + olderThan);
-    }
-    Instant cutoff = now.minus(olderThan);
-    long count = 0;
-    Instant oldest = null;
-    for (Reminder r : read().values()) {
-      if (r.state() == ReminderState.PENDING && r.dueAt().isBefore(cutoff)) {
-        count++;
-        if (oldest == null || r.dueAt().isBefore(oldest)) {
-          oldest = r.dueAt();
-        }
-      }
-    }
-    return new Overdue(count, oldest);
+    return ReminderScans.overdue(read().values(), now, olderThan);
   }
 
   private record Change<T>(T result, boolean changed) {}
