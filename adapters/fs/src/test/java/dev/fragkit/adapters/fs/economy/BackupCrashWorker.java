@@ -1,52 +1,17 @@
 package dev.fragkit.adapters.fs.economy;
 
-import dev.fragkit.economy.ledger.AccountId;
-import dev.fragkit.economy.ledger.InsufficientFundsException;
-import dev.fragkit.economy.ledger.Ledger;
-import dev.fragkit.economy.ledger.LedgerConfig;
-import dev.fragkit.economy.ledger.TestClock;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Random;
+import dev.fragkit.economy.ops.BackupCrashHarness;
+import java.io.IOException;
 
 /**
- * Child JVM of {@link BackupCrashTest}: opens the store, then alternates transfers and backups
- * forever, printing {@code begin} before and {@code backup <name>} after each backup, until it is
- * killed. Args: data directory, backup directory, run, seed.
+ * Child JVM of {@link BackupCrashTest}: {@link BackupCrashHarness#transferAndBackUpForever} on a
+ * file store. Args: data directory, backup directory, run, seed.
  */
 public final class BackupCrashWorker {
-  static final int PLAYERS = 4;
-
   private BackupCrashWorker() {}
 
-  public static void main(String[] args) throws Exception {
-    Path data = Path.of(args[0]);
-    Path backups = Path.of(args[1]);
-    int run = Integer.parseInt(args[2]);
-    Random rnd = new Random(Long.parseLong(args[3]));
-    TestClock clock = TestClock.ticking(Duration.ofMillis(7));
-    clock.advance(Duration.ofHours(run));
-    FsLedgerStore store = FsLedgerStore.open(data);
-    Ledger ledger = Ledger.builder(store).clock(clock)
-        .config(LedgerConfig.builder().startingBalance(1_000).storeRetryWait(Duration.ZERO).build()).build();
-    for (int p = 0; p < PLAYERS; p++) {
-      ledger.openAccount("open-p" + p, "g", "p" + p);
-    }
-    FsLedgerBackups backup = new FsLedgerBackups(data, backups, clock);
-    for (int i = 0; ; i++) {
-      int from = rnd.nextInt(PLAYERS);
-      int to = (from + 1 + rnd.nextInt(PLAYERS - 1)) % PLAYERS;
-      try {
-        ledger.transfer("r" + run + "-t" + i, AccountId.user("g", "p" + from), AccountId.user("g", "p" + to),
-            1 + rnd.nextInt(100));
-      } catch (InsufficientFundsException e) {
-        // a rejected transfer changes nothing; the next one is tried
-        continue;
-      }
-      System.out.println("begin");
-      System.out.flush();
-      System.out.println("backup " + backup.create().name());
-      System.out.flush();
-    }
+  public static void main(String[] args) throws IOException {
+    BackupCrashHarness.transferAndBackUpForever(args, FsLedgerStore::open,
+        (store, data, backupDir, clock) -> new FsLedgerBackups(data, backupDir, clock));
   }
 }
