@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Leaderboards over analysed demos. Each call is one indexed query in the JDBC implementation (no
- * per-row follow-up queries). Ties are broken by demo id (and player name) so pages are stable.
- * Thread-safe.
+ * per-row follow-up queries). Ties are broken by demo id (and, for player rows, player name and then
+ * the player's position in the analysis) so the order is total and pages are stable. Thread-safe.
  */
 public interface Topshots {
   /** Demos with the most kills (total_kills &gt; 0). */

@@ -514,6 +514,28 @@ public abstract class GreatshotStoreContract {
   }
 
   @Test
+  void playersTiedOnEveryRankedFieldKeepTheirOrderInTheAnalysisOnEveryPage() {
+    insert(1, 0);
+    JobLease lease = claimOne("w");
+    // the same clean name, kills, damage and accuracy; only deaths tell the rows apart
+    List<PlayerStatsRecord> twins = List.of(
+        new PlayerStatsRecord("^1twin", "twin", 12, 1, 0, 800, 0, 100, 50, 60_000),
+        new PlayerStatsRecord("^2twin", "twin", 12, 2, 0, 800, 0, 100, 50, 60_000),
+        new PlayerStatsRecord("^3twin", "twin", 12, 3, 0, 800, 0, 100, 50, 60_000));
+    assertThat(store.commitAnalysis(lease, new AnalysisRecord("oasis", 36, List.of(), twins))).isTrue();
+
+    for (java.util.function.Function<Page, List<Topshots.PlayerRow>> board : List.<java.util.function.Function<Page,
+        List<Topshots.PlayerRow>>>of(store::topPlayers, store::topDamage, p -> store.topAccuracy(10, p))) {
+      List<Integer> paged = new ArrayList<>();
+      for (int offset = 0; offset < 3; offset++) {
+        paged.add(board.apply(new Page(1, offset)).get(0).deaths());
+      }
+      assertThat(paged).containsExactly(1, 2, 3);
+      assertThat(board.apply(new Page(10, 0))).extracting(Topshots.PlayerRow::deaths).containsExactly(1, 2, 3);
+    }
+  }
+
+  @Test
   void multikillsAreHighlightsWithTwoOrMoreKillsByScore() {
     analysed(1, 8, 3);
     analysed(2, 30, 2);

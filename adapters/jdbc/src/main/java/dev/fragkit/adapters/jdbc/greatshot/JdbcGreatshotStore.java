@@ -565,61 +565,75 @@ public final class JdbcGreatshotStore implements GreatshotStore {
   }
 
   // ---------------------------------------------------------------- topshots (one indexed query each)
+  //
+  // Each board is one query with a deferred join: the derived table "k" pages through the board's
+  // index alone (only indexed columns, so an index-only scan; OFFSET skips index entries, not
+  // joined rows), and only the page's rows are joined to the demo and analysis tables.
+  //
+  // LIMIT, OFFSET and the accuracy board's minimum kills are written into the SQL (ints, never
+  // text): a statement without parameters keeps one cached plan on PostgreSQL, whereas
+  // "LIMIT ? OFFSET ?" is re-planned on every execution (its generic plan must assume an unknown
+  // page size), and planning costs more than running the query.
+
+  private static String page(Page page) {
+    return " LIMIT " + page.limit() + " OFFSET " + page.offset();
+  }
 
   @Override
   public List<DemoKills> topKills(Page page) {
     return jdbi.withHandle(h -> h.createQuery("SELECT a.demo_id, d.original_filename, a.map_name, a.total_kills, "
-            + "a.player_count, d.created_ms FROM greatshot_analyses a JOIN greatshot_demos d ON d.id = a.demo_id "
-            + "WHERE a.total_kills > 0 ORDER BY a.total_kills DESC, a.demo_id LIMIT :limit OFFSET :offset")
-        .bind("limit", page.limit()).bind("offset", page.offset())
+            + "a.player_count, d.created_ms FROM (SELECT demo_id, total_kills FROM greatshot_analyses "
+            + "WHERE total_kills > 0 ORDER BY total_kills DESC, demo_id" + page(page) + ") k "
+            + "JOIN greatshot_analyses a ON a.demo_id = k.demo_id JOIN greatshot_demos d ON d.id = k.demo_id "
+            + "ORDER BY k.total_kills DESC, k.demo_id")
         .map((rs, ctx) -> new DemoKills(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
             Instant.ofEpochMilli(rs.getLong(6))))
         .list());
   }
-
-  private static final String PLAYER_SELECT = "SELECT p.demo_id, d.original_filename, a.map_name, p.player, p.kills, "
-      + "p.deaths, p.headshots, p.damage_given, p.accuracy, d.created_ms FROM greatshot_player_stats p "
-      + "JOIN greatshot_demos d ON d.id = p.demo_id JOIN greatshot_analyses a ON a.demo_id = p.demo_id ";
 
   private static PlayerRow playerRow(ResultSet rs) throws SQLException {
     return new PlayerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
         rs.getInt(7), rs.getLong(8), rs.getDouble(9), Instant.ofEpochMilli(rs.getLong(10)));
   }
 
-  private List<PlayerRow> players(String whereOrder, Page page, @Nullable Integer minKills) {
-    return jdbi.withHandle(h -> {
-      var query = h.createQuery(PLAYER_SELECT + whereOrder + " LIMIT :limit OFFSET :offset")
-          .bind("limit", page.limit()).bind("offset", page.offset());
-      if (minKills != null) {
-        query.bind("minKills", minKills.intValue());
-      }
-      return query.map((rs, ctx) -> playerRow(rs)).list();
-    });
+  /**
+   * One player board in its index's order ({@code sortColumn} descending, then demo_id, player,
+   * slot); {@code where} is an optional filter on indexed columns.
+   */
+  private List<PlayerRow> players(String sortColumn, String where, Page page) {
+    String order = sortColumn + " DESC, demo_id, player, slot";
+    String sql = "SELECT p.demo_id, d.original_filename, a.map_name, p.player, p.kills, p.deaths, p.headshots, "
+        + "p.damage_given, p.accuracy, d.created_ms FROM (SELECT demo_id, slot, player, " + sortColumn
+        + " FROM greatshot_player_stats " + where + "ORDER BY " + order + page(page) + ") k "
+        + "JOIN greatshot_player_stats p ON p.demo_id = k.demo_id AND p.slot = k.slot "
+        + "JOIN greatshot_demos d ON d.id = k.demo_id JOIN greatshot_analyses a ON a.demo_id = k.demo_id "
+        + "ORDER BY k." + sortColumn + " DESC, k.demo_id, k.player, k.slot";
+    return jdbi.withHandle(h -> h.createQuery(sql).map((rs, ctx) -> playerRow(rs)).list());
   }
 
   @Override
   public List<PlayerRow> topPlayers(Page page) {
-    return players("ORDER BY p.kills DESC, p.demo_id, p.player", page, null);
+    return players("kills", "", page);
   }
 
   @Override
   public List<PlayerRow> topAccuracy(int minKills, Page page) {
-    return players("WHERE p.accuracy >= 0 AND p.kills >= :minKills ORDER BY p.accuracy DESC, p.demo_id, p.player",
-        page, minKills);
+    return players("accuracy", "WHERE accuracy >= 0 AND kills >= " + minKills + " ", page);
   }
 
   @Override
   public List<PlayerRow> topDamage(Page page) {
-    return players("ORDER BY p.damage_given DESC, p.demo_id, p.player", page, null);
+    return players("damage_given", "", page);
   }
 
   @Override
   public List<Multikill> topMultikills(Page page) {
     return jdbi.withHandle(h -> h.createQuery("SELECT h.id, h.demo_id, h.type, h.player, h.kills, h.score, "
-            + "d.original_filename, a.map_name, d.created_ms FROM greatshot_highlights h "
+            + "d.original_filename, a.map_name, d.created_ms FROM (SELECT id, score FROM greatshot_highlights "
+            + "WHERE multikill = TRUE ORDER BY score DESC, id" + page(page) + ") k "
+            + "JOIN greatshot_highlights h ON h.id = k.id "
             + "JOIN greatshot_demos d ON d.id = h.demo_id JOIN greatshot_analyses a ON a.demo_id = h.demo_id "
-            + "WHERE h.multikill = TRUE ORDER BY h.score DESC, h.id LIMIT :limit OFFSET :offset")
-        .bind("limit", page.limit()).bind("offset", page.offset())
+            + "ORDER BY k.score DESC, k.id")
         .map((rs, ctx) -> new Multikill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
             rs.getDouble(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9))))
         .list());
