@@ -3,10 +3,11 @@ package dev.fragkit.economy.ledger;
 import dev.fragkit.economy.lock.KeyedLockManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  * the transaction's locks, so per-key order is preserved); if the log throws, nothing is published.
  * The file store uses this as its write-ahead journal.
  *
+ * <p>Retained layout (the store keeps every journal entry and receipt): one state object per
+ * account (balance, lock key, and a growable array of the journal slots of its legs); a journal
+ * indexed by sequence in chunks of parallel arrays ({@link LegJournal}: no object per leg); one
+ * compact record per applied operation, which is also the shared origin (id, kind, time) of its
+ * legs, whose {@link Transfer}s and {@link Receipt} are rebuilt when read. Journal sequences are
+ * limited to {@link Integer#MAX_VALUE}.
+ *
  * <p>Reads outside a transaction see committed values of single keys; they are not a cross-key
  * snapshot while writers are running. Thread-safe.
  */
@@ -41,17 +47,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
     void append(ChangeSet changes);
   }
 
+  /** Largest journal sequence this store can hold. */
+  static final long MAX_SEQUENCE = Integer.MAX_VALUE;
+
   private final KeyedLockManager<String> locks;
   private final CommitLog log;
-  private final ConcurrentHashMap<AccountId, Long> balances = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, Transfer> journal = new ConcurrentSkipListMap<>();
-  private final ConcurrentHashMap<AccountId, ConcurrentLinkedQueue<Transfer>> byAccount = new ConcurrentHashMap<>();
-  /** Idempotency records with their journal entries (one map entry per applied operation). */
+  private final ConcurrentHashMap<AccountId, Account> accounts = new ConcurrentHashMap<>();
+  /** Slot {@code sequence - 1} holds the leg with that sequence. */
+  private final LegJournal<Origin, Account> journal = new LegJournal<>();
+  /** Idempotency records (with the journal slots of their legs), published after their effects. */
   private final ConcurrentHashMap<String, Applied> operations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Instant> markers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ShopItem> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> inventory = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Hold> holds = new ConcurrentHashMap<>();
+  /** The next sequence to hand out. */
   private final AtomicLong sequence = new AtomicLong(1);
 
   private InMemoryLedgerStore(KeyedLockManager<String> locks, CommitLog log) {
@@ -73,8 +83,90 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return locks;
   }
 
-  /** An applied operation: its idempotency record and the journal entries it made. */
-  private record Applied(OperationRecord record, List<Transfer> transfers) {}
+  // ---------------------------------------------------------------- retained layout
+
+  /**
+   * One account: its balance (present once {@link #exists}), its lock key and the journal slots of
+   * its legs in commit order. Written only under the account's lock (or during recovery).
+   */
+  private static final class Account {
+    final AccountId id;
+    final String lockKey;
+    final SlotIndex legs = new SlotIndex();
+    volatile long balance;
+    /** Written after {@link #balance} when the account is created. */
+    volatile boolean exists;
+
+    Account(AccountId id) {
+      this.id = id;
+      this.lockKey = LockKeys.account(id);
+    }
+  }
+
+  /** What the legs of one operation share. Immutable. */
+  private static class Origin {
+    final String operationId;
+    final OperationKind kind;
+    final long epochSecond;
+    final int nano;
+
+    Origin(String operationId, OperationKind kind, Instant at) {
+      this.operationId = operationId;
+      this.kind = kind;
+      this.epochSecond = at.getEpochSecond();
+      this.nano = at.getNano();
+    }
+
+    final Instant at() {
+      return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    final boolean matches(Transfer t) {
+      Instant at = t.timestamp();
+      return t.kind() == kind && at.getEpochSecond() == epochSecond && at.getNano() == nano
+          && t.operationId().equals(operationId);
+    }
+  }
+
+  /**
+   * An applied operation: its idempotency record and the journal slots of its legs. It is the
+   * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
+   * operations). Immutable.
+   */
+  private static final class Applied extends Origin {
+    private static final int[] NO_SLOTS = new int[0];
+
+    /** Null when the request is the canonical one of {@link Requests} for the only leg. */
+    final @Nullable String request;
+    final String outcome;
+    /** Slot of the first leg, -1 when none. */
+    final int firstSlot;
+    /** Slots of the other legs. */
+    final int[] moreSlots;
+
+    Applied(OperationRecord op, int[] slots, int slotCount, @Nullable Transfer onlyLeg) {
+      super(op.operationId(), op.kind(), op.appliedAt());
+      this.outcome = op.outcome();
+      this.firstSlot = slotCount == 0 ? -1 : slots[0];
+      this.moreSlots = slotCount <= 1 ? NO_SLOTS : Arrays.copyOfRange(slots, 1, slotCount);
+      String request = op.request();
+      if (onlyLeg != null && Requests.isCanonical(request, op.kind(), onlyLeg.debit(), onlyLeg.credit(),
+          onlyLeg.amount())) {
+        request = null;
+      }
+      this.request = request;
+    }
+
+    int legCount() {
+      return firstSlot < 0 ? 0 : 1 + moreSlots.length;
+    }
+
+    int slot(int i) {
+      return i == 0 ? firstSlot : moreSlots[i - 1];
+    }
+  }
+
+  // ---------------------------------------------------------------- transactions and publication
 
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
@@ -97,12 +189,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /**
    * Publishes {@code changes} without locking. For recovery (replaying a journal before the store is
    * shared) and for commits; callers other than recovery must hold the covering locks.
+   *
+   * @throws StoreException when a transfer's sequence is outside 1..{@link Integer#MAX_VALUE}
    */
   public void apply(ChangeSet changes) {
     for (AccountBalance b : changes.balances()) {
-      balances.put(b.account(), b.balance());
+      publishBalance(account(b.account()), b.balance());
     }
-    publishTransfers(changes.transfers());
+    List<Transfer> transfers = changes.transfers();
+    for (Transfer t : transfers) {
+      if (t.sequence() < 1 || t.sequence() > MAX_SEQUENCE) {
+        throw new StoreException("journal sequence " + t.sequence() + " of operation " + t.operationId()
+            + " is outside 1.." + MAX_SEQUENCE, null);
+      }
+    }
+    List<OperationRecord> ops = changes.operations();
+    Applied[] applied = prepare(ops, transfers, transfers.size());
+    publishLegs(transfers, transfers.size(), applied);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -115,15 +218,103 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Hold h : changes.holds()) {
       holds.put(h.holdId(), h);
     }
-    publishOperations(changes.operations(), changes.transfers());
+    publishOperations(applied);
   }
 
-  private void publishTransfers(List<Transfer> transfers) {
+  private Account account(AccountId id) {
+    Account a = accounts.get(id);
+    return a != null ? a : accounts.computeIfAbsent(id, Account::new);
+  }
+
+  private static void publishBalance(Account a, long balance) {
+    a.balance = balance;
+    if (!a.exists) {
+      a.exists = true;
+    }
+  }
+
+  /**
+   * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
+   * transfers} carrying its operation id (in list order).
+   */
+  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers, int transferCount) {
+    int n = ops.size();
+    if (n == 0) {
+      return NO_APPLIED;
+    }
+    Applied[] out = new Applied[n];
+    if (n <= 4) {
+      int[] slots = new int[Math.max(1, transferCount)];
+      for (int o = 0; o < n; o++) {
+        OperationRecord op = ops.get(o);
+        int count = 0;
+        Transfer only = null;
+        for (int i = 0; i < transferCount; i++) {
+          Transfer t = transfers.get(i);
+          if (t.operationId().equals(op.operationId())) {
+            slots[count++] = (int) (t.sequence() - 1);
+            only = t;
+          }
+        }
+        out[o] = new Applied(op, slots, count, count == 1 ? only : null);
+      }
+      return out;
+    }
+    // many operations (a snapshot): group the legs by operation id first
+    Map<String, List<Transfer>> byOperation = new HashMap<>();
+    for (int i = 0; i < transferCount; i++) {
+      Transfer t = transfers.get(i);
+      byOperation.computeIfAbsent(t.operationId(), k -> new ArrayList<>(2)).add(t);
+    }
+    for (int o = 0; o < n; o++) {
+      OperationRecord op = ops.get(o);
+      List<Transfer> legs = byOperation.getOrDefault(op.operationId(), List.of());
+      int[] slots = new int[legs.size()];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = (int) (legs.get(i).sequence() - 1);
+      }
+      out[o] = new Applied(op, slots, slots.length, slots.length == 1 ? legs.get(0) : null);
+    }
+    return out;
+  }
+
+  private static final Applied[] NO_APPLIED = new Applied[0];
+
+  /** Writes the legs to the journal and the account indexes. */
+  private void publishLegs(List<Transfer> transfers, int count, Applied[] applied) {
+    Map<String, Applied> byId = null;
+    if (applied.length > 4) {
+      byId = new HashMap<>(applied.length * 2);
+      for (Applied a : applied) {
+        byId.put(a.operationId, a);
+      }
+    }
     long maxSequence = -1;
-    for (Transfer t : transfers) {
-      journal.put(t.sequence(), t);
-      byAccount.computeIfAbsent(t.debit(), k -> new ConcurrentLinkedQueue<>()).add(t);
-      byAccount.computeIfAbsent(t.credit(), k -> new ConcurrentLinkedQueue<>()).add(t);
+    for (int i = 0; i < count; i++) {
+      Transfer t = transfers.get(i);
+      Origin origin = null;
+      if (byId != null) {
+        Applied a = byId.get(t.operationId());
+        if (a != null && a.matches(t)) {
+          origin = a;
+        }
+      } else {
+        for (Applied a : applied) {
+          if (a.matches(t)) {
+            origin = a;
+            break;
+          }
+        }
+      }
+      if (origin == null) {
+        origin = new Origin(t.operationId(), t.kind(), t.timestamp());
+      }
+      int slot = (int) (t.sequence() - 1);
+      Account debit = account(t.debit());
+      Account credit = account(t.credit());
+      journal.put(slot, origin, debit, credit, t.amount());
+      debit.legs.add(slot);
+      credit.legs.add(slot);
       maxSequence = Math.max(maxSequence, t.sequence());
     }
     if (maxSequence >= 0) {
@@ -136,31 +327,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /** Idempotency records last: a receipt is only visible once its effects are. */
-  private void publishOperations(List<OperationRecord> ops, List<Transfer> transfers) {
-    for (OperationRecord op : ops) {
-      List<Transfer> legs;
-      if (ops.size() == 1 && allOf(transfers, op.operationId())) {
-        legs = List.copyOf(transfers);
-      } else {
-        List<Transfer> mine = new ArrayList<>();
-        for (Transfer t : transfers) {
-          if (t.operationId().equals(op.operationId())) {
-            mine.add(t);
-          }
-        }
-        legs = List.copyOf(mine);
-      }
-      operations.put(op.operationId(), new Applied(op, legs));
+  private void publishOperations(Applied[] applied) {
+    for (Applied a : applied) {
+      operations.put(a.operationId, a);
     }
-  }
-
-  private static boolean allOf(List<Transfer> transfers, String operationId) {
-    for (Transfer t : transfers) {
-      if (!t.operationId().equals(operationId)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -169,7 +339,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
    */
   public ChangeSet exportState() {
     List<AccountBalance> b = new ArrayList<>();
-    balances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
+    accounts.forEach((k, v) -> {
+      if (v.exists) {
+        b.add(new AccountBalance(k, v.balance));
+      }
+    });
     List<ChangeSet.Marker> m = new ArrayList<>();
     markers.forEach((k, v) -> {
       int hash = k.indexOf('#');
@@ -181,22 +355,42 @@ public final class InMemoryLedgerStore implements LedgerStore {
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
     List<OperationRecord> ops = new ArrayList<>(operations.size());
-    operations.forEach((k, v) -> ops.add(v.record()));
-    return new ChangeSet(b, List.copyOf(journal.values()), ops, m,
-        List.copyOf(items.values()), inv, List.copyOf(holds.values()));
+    operations.forEach((k, v) -> ops.add(new OperationRecord(v.operationId, v.kind, request(v), v.outcome, v.at())));
+    List<Transfer> transfers = new ArrayList<>();
+    journal.scan(0, (slot, origin, debit, credit, amount) -> transfers.add(transfer(slot, origin, debit, credit, amount)));
+    return new ChangeSet(b, transfers, ops, m, List.copyOf(items.values()), inv, List.copyOf(holds.values()));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private static Transfer transfer(int slot, Origin origin, Account debit, Account credit, long amount) {
+    return new Transfer(slot + 1L, origin.operationId, origin.kind, debit.id, credit.id, amount, origin.at());
+  }
+
+  private @Nullable Transfer transferAt(int slot) {
+    Transfer[] out = new Transfer[1];
+    journal.read(slot, (s, origin, debit, credit, amount) -> {
+      out[0] = transfer(s, origin, debit, credit, amount);
+      return true;
+    });
+    return out[0];
   }
 
   @Override
   public OptionalLong balance(AccountId account) {
-    Long b = balances.get(account);
-    return b == null ? OptionalLong.empty() : OptionalLong.of(b);
+    Account a = accounts.get(account);
+    return a == null || !a.exists ? OptionalLong.empty() : OptionalLong.of(a.balance);
   }
 
   @Override
   public List<AccountBalance> leaderboard(String guild, int offset, int limit) {
-    return balances.entrySet().stream()
-        .filter(e -> e.getKey().guild().equals(guild) && !e.getKey().isSystem())
-        .map(e -> new AccountBalance(e.getKey(), e.getValue()))
+    List<AccountBalance> rows = new ArrayList<>();
+    accounts.forEach((k, v) -> {
+      if (v.exists && k.guild().equals(guild) && !k.isSystem()) {
+        rows.add(new AccountBalance(k, v.balance));
+      }
+    });
+    return rows.stream()
         .sorted(Comparator.comparingLong(AccountBalance::balance).reversed()
             .thenComparing(AccountBalance::account))
         .skip(offset).limit(limit).toList();
@@ -205,34 +399,100 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public List<AccountBalance> balances() {
     List<AccountBalance> out = new ArrayList<>();
-    balances.forEach((k, v) -> out.add(new AccountBalance(k, v)));
+    accounts.forEach((k, v) -> {
+      if (v.exists) {
+        out.add(new AccountBalance(k, v.balance));
+      }
+    });
     out.sort(Comparator.comparing(AccountBalance::account));
     return out;
   }
 
   @Override
   public List<Transfer> journal(AccountId account, Instant from, Instant to) {
-    ConcurrentLinkedQueue<Transfer> q = byAccount.get(account);
-    if (q == null) {
+    Account a = accounts.get(account);
+    if (a == null) {
       return List.of();
     }
-    return q.stream()
-        .filter(t -> !t.timestamp().isBefore(from) && t.timestamp().isBefore(to))
-        .sorted(Comparator.comparingLong(Transfer::sequence)).toList();
+    int[] slots = a.legs.snapshot();
+    List<Transfer> out = new ArrayList<>();
+    int last = -1;
+    boolean sorted = true;
+    for (int slot : slots) {
+      Transfer t = transferAt(slot);
+      if (t != null && !t.timestamp().isBefore(from) && t.timestamp().isBefore(to)) {
+        sorted &= slot > last;
+        last = slot;
+        out.add(t);
+      }
+    }
+    if (!sorted) {
+      out.sort(Comparator.comparingLong(Transfer::sequence));
+    }
+    return out;
   }
 
   @Override
   public List<Transfer> journalAfter(long afterSequence, int limit) {
-    return journal.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit < 0: " + limit);
+    }
+    List<Transfer> out = new ArrayList<>(Math.min(limit, 1024));
+    if (limit == 0 || afterSequence >= MAX_SEQUENCE) {
+      return out;
+    }
+    // sequence s lives in slot s - 1, so the first slot after afterSequence is afterSequence itself
+    journal.scan(Math.max(0, afterSequence), (slot, origin, debit, credit, amount) -> {
+      out.add(transfer(slot, origin, debit, credit, amount));
+      return out.size() < limit;
+    });
+    return out;
   }
 
   @Override
   public Optional<Receipt> receipt(String operationId) {
-    Applied applied = operations.get(operationId);
-    if (applied == null) {
-      return Optional.empty();
+    Applied a = operations.get(operationId);
+    return a == null ? Optional.empty() : Optional.of(receipt(a));
+  }
+
+  private Receipt receipt(Applied a) {
+    int n = a.legCount();
+    List<Transfer> legs;
+    if (n == 0) {
+      legs = List.of();
+    } else if (n == 1) {
+      legs = List.of(leg(a, a.firstSlot));
+    } else {
+      Transfer[] all = new Transfer[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = leg(a, a.slot(i));
+      }
+      legs = List.of(all);
     }
-    return Optional.of(toReceipt(applied.record(), applied.transfers()));
+    String request = a.request;
+    if (request == null) {
+      Transfer only = legs.get(0);
+      request = Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
+    }
+    return new Receipt(a.operationId, a.kind, request, a.outcome, a.at(), legs);
+  }
+
+  /** The request of {@code a} as recorded. */
+  private String request(Applied a) {
+    if (a.request != null) {
+      return a.request;
+    }
+    Transfer only = leg(a, a.firstSlot);
+    return Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
+  }
+
+  /** A leg of a published operation (published before the operation, so it is present). */
+  private Transfer leg(Applied a, int slot) {
+    Transfer t = transferAt(slot);
+    if (t == null) {
+      throw new IllegalStateException("journal slot " + slot + " of operation " + a.operationId + " is empty");
+    }
+    return t;
   }
 
   @Override
@@ -268,10 +528,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return out;
   }
 
-  static Receipt toReceipt(OperationRecord op, List<Transfer> transfers) {
-    return new Receipt(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), transfers);
-  }
-
   private static String markerKey(AccountId account, String name) {
     return account.key() + "#" + name;
   }
@@ -281,16 +537,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /**
-   * Staged writes of one transaction. Confined to the transaction's thread. Maps are created on
-   * first use (a transfer stages only balances, two journal entries and one operation record).
+   * Staged writes of one transaction. Confined to the transaction's thread. The accounts it touches
+   * (usually two) live in small parallel arrays (looked up, lock-checked and staged once each);
+   * other maps are created on first use.
    */
   private final class Tx implements LedgerTransaction {
+    private static final byte STAGED = 1;
+
     private final Set<String> keys;
-    /** Accounts whose lock key was already found in {@link #keys} (compared by identity). */
-    private final AccountId[] guarded = new AccountId[4];
-    private int guardedCount;
-    private @Nullable Map<AccountId, Long> stagedBalances;
-    private @Nullable List<Transfer> stagedTransfers;
+    private AccountId[] ids = new AccountId[4];
+    private @Nullable Account[] states = new Account[4];
+    private long[] staged = new long[4];
+    private byte[] flags = new byte[4];
+    private int accountCount;
+    /** The last operation id whose lock key was checked (compared by identity). */
+    private @Nullable String guardedOperation;
+    private Transfer[] legs = NO_LEGS;
+    private int legCount;
     private @Nullable List<OperationRecord> stagedOperations;
     private @Nullable Map<String, ChangeSet.Marker> stagedMarkers;
     private @Nullable Map<String, ShopItem> stagedItems;
@@ -307,28 +570,54 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
     }
 
-    /** {@code guard(LockKeys.account(account))}, remembering accounts already checked. */
-    private void guard(AccountId account) {
-      for (int i = 0; i < guardedCount; i++) {
-        if (guarded[i] == account) {
-          return;
+    private void guardOperation(String operationId) {
+      if (operationId != guardedOperation) {
+        guard(LockKeys.operation(operationId));
+        guardedOperation = operationId;
+      }
+    }
+
+    /** Index of {@code account} in the touched-accounts arrays; checks its lock key the first time. */
+    private int slot(AccountId account) {
+      int n = accountCount;
+      for (int i = 0; i < n; i++) {
+        if (ids[i] == account) {
+          return i;
         }
       }
-      guard(LockKeys.account(account));
-      if (guardedCount < guarded.length) {
-        guarded[guardedCount++] = account;
+      for (int i = 0; i < n; i++) {
+        if (ids[i].equals(account)) {
+          return i;
+        }
       }
+      Account state = accounts.get(account);
+      guard(state != null ? state.lockKey : LockKeys.account(account));
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, n * 2);
+        states = Arrays.copyOf(states, n * 2);
+        staged = Arrays.copyOf(staged, n * 2);
+        flags = Arrays.copyOf(flags, n * 2);
+      }
+      ids[n] = account;
+      states[n] = state;
+      accountCount = n + 1;
+      return n;
+    }
+
+    private boolean exists(int i) {
+      Account a = states[i];
+      return (flags[i] & STAGED) != 0 || (a != null && a.exists);
     }
 
     @Override
     public Optional<Receipt> receipt(String operationId) {
-      guard(LockKeys.operation(operationId));
+      guardOperation(operationId);
       return InMemoryLedgerStore.this.receipt(operationId);
     }
 
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
-      guard(LockKeys.operation(operationId));
+      guardOperation(operationId);
       if (stagedOperations == null) {
         stagedOperations = new ArrayList<>(1);
       }
@@ -337,59 +626,61 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public OptionalLong balance(AccountId account) {
-      guard(account);
-      Long staged = stagedBalances == null ? null : stagedBalances.get(account);
-      return staged != null ? OptionalLong.of(staged) : InMemoryLedgerStore.this.balance(account);
-    }
-
-    private Map<AccountId, Long> balancesToStage() {
-      if (stagedBalances == null) {
-        stagedBalances = new LinkedHashMap<>(8);
+      int i = slot(account);
+      if ((flags[i] & STAGED) != 0) {
+        return OptionalLong.of(staged[i]);
       }
-      return stagedBalances;
+      Account a = states[i];
+      return a == null || !a.exists ? OptionalLong.empty() : OptionalLong.of(a.balance);
     }
 
     @Override
     public void createAccount(AccountId account, Instant at) {
-      guard(account);
-      if (balance(account).isPresent()) {
+      int i = slot(account);
+      if (exists(i)) {
         throw new IllegalStateException("account exists: " + account);
       }
-      balancesToStage().put(account, 0L);
+      staged[i] = 0;
+      flags[i] |= STAGED;
     }
 
     @Override
     public void setBalance(AccountId account, long balance) {
-      guard(account);
-      if (balance(account).isEmpty()) {
+      int i = slot(account);
+      if (!exists(i)) {
         throw new NoSuchAccountException(account);
       }
-      balancesToStage().put(account, balance);
+      staged[i] = balance;
+      flags[i] |= STAGED;
     }
 
     @Override
     public Transfer append(String operationId, OperationKind kind, AccountId debit, AccountId credit, long amount,
         Instant at) {
-      guard(debit);
-      guard(credit);
-      Transfer t = new Transfer(sequence.getAndIncrement(), operationId, kind, debit, credit, amount, at);
-      if (stagedTransfers == null) {
-        stagedTransfers = new ArrayList<>(4);
+      slot(debit);
+      slot(credit);
+      long seq = sequence.getAndIncrement();
+      if (seq > MAX_SEQUENCE) {
+        throw new IllegalStateException("in-memory journal is full: sequence " + seq + " > " + MAX_SEQUENCE);
       }
-      stagedTransfers.add(t);
+      Transfer t = new Transfer(seq, operationId, kind, debit, credit, amount, at);
+      if (legCount == legs.length) {
+        legs = Arrays.copyOf(legs, Math.max(2, legCount * 2));
+      }
+      legs[legCount++] = t;
       return t;
     }
 
     @Override
     public Optional<Instant> marker(AccountId account, String name) {
-      guard(account);
+      slot(account);
       ChangeSet.Marker staged = stagedMarkers == null ? null : stagedMarkers.get(markerKey(account, name));
       return staged != null ? Optional.of(staged.at()) : Optional.ofNullable(markers.get(markerKey(account, name)));
     }
 
     @Override
     public void setMarker(AccountId account, String name, Instant at) {
-      guard(account);
+      slot(account);
       if (stagedMarkers == null) {
         stagedMarkers = new HashMap<>();
       }
@@ -414,14 +705,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public long inventory(AccountId account, String sku) {
-      guard(account);
+      slot(account);
       ChangeSet.Inventory staged = stagedInventory == null ? null : stagedInventory.get(inventoryKey(account, sku));
       return staged != null ? staged.quantity() : InMemoryLedgerStore.this.inventory(account, sku);
     }
 
     @Override
     public void setInventory(AccountId account, String sku, long quantity) {
-      guard(account);
+      slot(account);
       if (stagedInventory == null) {
         stagedInventory = new HashMap<>();
       }
@@ -444,8 +735,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
       stagedHolds.put(hold.holdId(), hold);
     }
 
+    private boolean hasStagedBalances() {
+      for (int i = 0; i < accountCount; i++) {
+        if ((flags[i] & STAGED) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean isEmpty() {
-      return stagedBalances == null && stagedTransfers == null && stagedOperations == null && stagedMarkers == null
+      return !hasStagedBalances() && legCount == 0 && stagedOperations == null && stagedMarkers == null
           && stagedItems == null && stagedInventory == null && stagedHolds == null;
     }
 
@@ -454,11 +754,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * log), in the same order as {@link #apply}.
      */
     void publish() {
-      if (stagedBalances != null) {
-        balances.putAll(stagedBalances);
+      for (int i = 0; i < accountCount; i++) {
+        if ((flags[i] & STAGED) != 0) {
+          Account a = states[i];
+          publishBalance(a != null ? a : account(ids[i]), staged[i]);
+        }
       }
-      List<Transfer> transfers = stagedTransfers == null ? List.of() : stagedTransfers;
-      publishTransfers(transfers);
+      List<Transfer> transfers = new LegList(legs, legCount);
+      List<OperationRecord> ops = stagedOperations == null ? List.of() : stagedOperations;
+      Applied[] applied = prepare(ops, transfers, legCount);
+      publishLegs(transfers, legCount, applied);
       if (stagedMarkers != null) {
         stagedMarkers.forEach((k, m) -> markers.put(k, m.at()));
       }
@@ -471,18 +776,42 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (stagedHolds != null) {
         holds.putAll(stagedHolds);
       }
-      if (stagedOperations != null) {
-        publishOperations(stagedOperations, transfers);
-      }
+      publishOperations(applied);
     }
 
     ChangeSet changes() {
-      List<AccountBalance> b = new ArrayList<>(stagedBalances == null ? 0 : stagedBalances.size());
-      if (stagedBalances != null) {
-        stagedBalances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
+      List<AccountBalance> b = new ArrayList<>(accountCount);
+      for (int i = 0; i < accountCount; i++) {
+        if ((flags[i] & STAGED) != 0) {
+          b.add(new AccountBalance(ids[i], staged[i]));
+        }
       }
-      return new ChangeSet(b, orEmpty(stagedTransfers), orEmpty(stagedOperations), values(stagedMarkers),
+      return new ChangeSet(b, new LegList(legs, legCount), orEmpty(stagedOperations), values(stagedMarkers),
           values(stagedItems), values(stagedInventory), values(stagedHolds));
+    }
+  }
+
+  private static final Transfer[] NO_LEGS = new Transfer[0];
+
+  /** A read-only view of the first {@code size} staged legs. */
+  private static final class LegList extends AbstractList<Transfer> {
+    private final Transfer[] legs;
+    private final int size;
+
+    LegList(Transfer[] legs, int size) {
+      this.legs = legs;
+      this.size = size;
+    }
+
+    @Override
+    public Transfer get(int index) {
+      Objects.checkIndex(index, size);
+      return legs[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
     }
   }
 

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +109,7 @@ public final class Ledger {
   public Receipt credit(String operationId, AccountId account, long amount) {
     positive("amount", amount);
     AccountId mint = AccountId.system(account.guild(), SystemAccount.MINT);
-    return run(operationId, OperationKind.CREDIT, "credit " + account + " " + amount, keys(account, mint), op -> {
+    return run(operationId, OperationKind.CREDIT, Requests.credit(account, amount), keys(account, mint), op -> {
       op.requireAccount(account);
       op.move(mint, account, amount, false);
       return "ok";
@@ -133,7 +135,7 @@ public final class Ledger {
   public Receipt transfer(String operationId, AccountId from, AccountId to, long amount) {
     positive("amount", amount);
     pair(from, to);
-    return run(operationId, OperationKind.TRANSFER, "transfer " + from + " " + to + " " + amount, keys(from, to),
+    return run(operationId, OperationKind.TRANSFER, Requests.transfer(from, to, amount), keys(from, to),
         op -> {
           op.requireAccount(from);
           op.requireAccount(to);
@@ -411,34 +413,67 @@ public final class Ledger {
     String apply(Op op);
   }
 
-  private record Result(Receipt receipt, boolean fresh) {}
-
   private Receipt run(String operationId, OperationKind kind, String request, KeySet keySet, Body body) {
     Identifiers.checkOperationId("operationId", operationId);
     keySet.add(LockKeys.operation(operationId));
-    Set<String> keys = keySet.freeze();
-    Result result = withRetry(() -> store.inTransaction(keys, tx -> {
+    Attempt attempt = new Attempt(keySet.freeze(), operationId, kind, request, body);
+    Receipt receipt = withRetry(attempt);
+    if (attempt.fresh) {
+      listener.onApplied(receipt);
+    }
+    return receipt;
+  }
+
+  /**
+   * One operation's store transaction (retried as a whole after a {@link StoreException}): the
+   * idempotency check, the body, the operation record. One object per call serves as the retried
+   * supplier and the transaction body.
+   */
+  private final class Attempt implements java.util.function.Supplier<Receipt>, Function<LedgerTransaction, Receipt> {
+    private final Set<String> keys;
+    private final String operationId;
+    private final OperationKind kind;
+    private final String request;
+    private final Body body;
+    /** Whether the last run applied the operation (false: it returned a prior receipt). */
+    boolean fresh;
+
+    Attempt(Set<String> keys, String operationId, OperationKind kind, String request, Body body) {
+      this.keys = keys;
+      this.operationId = operationId;
+      this.kind = kind;
+      this.request = request;
+      this.body = body;
+    }
+
+    @Override
+    public Receipt get() {
+      return store.inTransaction(keys, this);
+    }
+
+    @Override
+    public Receipt apply(LedgerTransaction tx) {
+      fresh = false;
       Optional<Receipt> prior = tx.receipt(operationId);
       if (prior.isPresent()) {
         if (!prior.get().request().equals(request)) {
           throw new IdempotencyConflictException(operationId, prior.get().request(), request);
         }
-        return new Result(prior.get(), false);
+        return prior.get();
       }
       Op op = new Op(tx, operationId, kind, now());
       String outcome = body.apply(op);
       tx.recordOperation(operationId, kind, request, outcome, op.now);
-      return new Result(new Receipt(operationId, kind, request, outcome, op.now, op.transfers), true);
-    }));
-    if (result.fresh()) {
-      listener.onApplied(result.receipt());
+      Receipt receipt = new Receipt(operationId, kind, request, outcome, op.now, op.transfers());
+      fresh = true;
+      return receipt;
     }
-    return result.receipt();
   }
 
   /** Timestamps are kept to the microsecond, the precision every store (PostgreSQL too) can hold. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = clock.instant();
+    return now.getNano() % 1000 == 0 ? now : now.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
@@ -481,7 +516,9 @@ public final class Ledger {
     final String operationId;
     final OperationKind kind;
     final Instant now;
-    final List<Transfer> transfers = new ArrayList<>();
+    /** The legs appended so far: the first one alone, then all of them in a list. */
+    private @Nullable Transfer first;
+    private @Nullable List<Transfer> all;
 
     Op(LedgerTransaction tx, String operationId, OperationKind kind, Instant now) {
       this.tx = tx;
@@ -542,7 +579,21 @@ public final class Ledger {
       long newCredit = addExact(credit.key(), creditBalance, amount);
       tx.setBalance(debit, newDebit);
       tx.setBalance(credit, newCredit);
-      transfers.add(tx.append(operationId, kind, debit, credit, amount, now));
+      Transfer t = tx.append(operationId, kind, debit, credit, amount, now);
+      if (first == null) {
+        first = t;
+      } else {
+        if (all == null) {
+          all = new ArrayList<>(4);
+          all.add(first);
+        }
+        all.add(t);
+      }
+    }
+
+    /** The appended legs, in order (an immutable list when there is at most one). */
+    List<Transfer> transfers() {
+      return all != null ? all : first != null ? List.of(first) : List.of();
     }
   }
 
@@ -586,7 +637,61 @@ public final class Ledger {
     }
 
     Set<String> freeze() {
-      return Set.of(Arrays.copyOf(keys, size));
+      return new KeyArraySet(keys, size);
+    }
+  }
+
+  /**
+   * An immutable set over the distinct keys collected by a {@link KeySet} (no hash table: sets have
+   * 2–6 elements and are searched by a linear scan).
+   */
+  private static final class KeyArraySet extends java.util.AbstractSet<String> {
+    private final String[] keys;
+    private final int size;
+
+    KeyArraySet(String[] keys, int size) {
+      this.keys = keys;
+      this.size = size;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(o)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(keys, size, Object[].class);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return new java.util.Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next < size;
+        }
+
+        @Override
+        public String next() {
+          if (next >= size) {
+            throw new java.util.NoSuchElementException();
+          }
+          return keys[next++];
+        }
+      };
     }
   }
 
