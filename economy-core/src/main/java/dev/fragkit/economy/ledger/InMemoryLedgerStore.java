@@ -131,37 +131,76 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /**
    * An applied operation: its idempotency record and the journal slots of its legs. It is the
    * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
-   * operations). Immutable.
+   * operations). This compact form (40 bytes) is an operation with at most one leg whose request
+   * is the canonical one of {@link Requests} (transfers, credits); {@link WideApplied} holds the
+   * rest. Immutable.
    */
-  private static final class Applied extends Origin {
-    private static final int[] NO_SLOTS = new int[0];
-
-    /** Null when the request is the canonical one of {@link Requests} for the only leg. */
-    final @Nullable String request;
+  private static class Applied extends Origin {
     final String outcome;
     /** Slot of the first leg, -1 when none. */
     final int firstSlot;
-    /** Slots of the other legs. */
-    final int[] moreSlots;
 
-    Applied(OperationRecord op, int[] slots, int slotCount, @Nullable Transfer onlyLeg) {
+    Applied(OperationRecord op, int firstSlot) {
       super(op.operationId(), op.kind(), op.appliedAt());
       this.outcome = op.outcome();
-      this.firstSlot = slotCount == 0 ? -1 : slots[0];
-      this.moreSlots = slotCount <= 1 ? NO_SLOTS : Arrays.copyOfRange(slots, 1, slotCount);
-      String request = op.request();
-      if (onlyLeg != null && Requests.isCanonical(request, op.kind(), onlyLeg.debit(), onlyLeg.credit(),
-          onlyLeg.amount())) {
-        request = null;
-      }
-      this.request = request;
+      this.firstSlot = firstSlot;
     }
 
+    /**
+     * The record of {@code op} whose legs are in {@code slots[0..count)} ({@code only} is its leg
+     * when it has exactly one).
+     */
+    static Applied of(OperationRecord op, int firstSlot, int @Nullable [] slots, int count, @Nullable Transfer only) {
+      if (count <= 1 && only != null
+          && Requests.isCanonical(op.request(), op.kind(), only.debit(), only.credit(), only.amount())) {
+        return new Applied(op, firstSlot);
+      }
+      int[] more = count <= 1 || slots == null ? WideApplied.NO_SLOTS : Arrays.copyOfRange(slots, 1, count);
+      return new WideApplied(op, count == 0 ? -1 : firstSlot, more);
+    }
+
+    /** Null when the request is the canonical one of the only leg. */
+    @Nullable String request() {
+      return null;
+    }
+
+    int legCount() {
+      return firstSlot < 0 ? 0 : 1;
+    }
+
+    int slot(int i) {
+      Objects.checkIndex(i, legCount());
+      return firstSlot;
+    }
+  }
+
+  /** An applied operation with its request text and any number of legs. Immutable. */
+  private static final class WideApplied extends Applied {
+    static final int[] NO_SLOTS = new int[0];
+
+    private final String request;
+    /** Slots of the legs after the first. */
+    private final int[] moreSlots;
+
+    WideApplied(OperationRecord op, int firstSlot, int[] moreSlots) {
+      super(op, firstSlot);
+      this.request = op.request();
+      this.moreSlots = moreSlots;
+    }
+
+    @Override
+    String request() {
+      return request;
+    }
+
+    @Override
     int legCount() {
       return firstSlot < 0 ? 0 : 1 + moreSlots.length;
     }
 
+    @Override
     int slot(int i) {
+      Objects.checkIndex(i, legCount());
       return i == 0 ? firstSlot : moreSlots[i - 1];
     }
   }
@@ -196,7 +235,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (AccountBalance b : changes.balances()) {
       publishBalance(account(b.account()), b.balance());
     }
-    List<Transfer> transfers = changes.transfers();
+    Transfer[] transfers = changes.transfers().toArray(NO_LEGS);
     for (Transfer t : transfers) {
       if (t.sequence() < 1 || t.sequence() > MAX_SEQUENCE) {
         throw new StoreException("journal sequence " + t.sequence() + " of operation " + t.operationId()
@@ -204,8 +243,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
     }
     List<OperationRecord> ops = changes.operations();
-    Applied[] applied = prepare(ops, transfers, transfers.size());
-    publishLegs(transfers, transfers.size(), applied);
+    Applied[] applied = prepare(ops, transfers, transfers.length);
+    publishLegs(transfers, transfers.length, applied);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -237,33 +276,44 @@ public final class InMemoryLedgerStore implements LedgerStore {
    * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
    * transfers} carrying its operation id (in list order).
    */
-  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers, int transferCount) {
+  private static Applied[] prepare(List<OperationRecord> ops, Transfer[] transfers, int transferCount) {
     int n = ops.size();
     if (n == 0) {
       return NO_APPLIED;
     }
     Applied[] out = new Applied[n];
     if (n <= 4) {
-      int[] slots = new int[Math.max(1, transferCount)];
       for (int o = 0; o < n; o++) {
         OperationRecord op = ops.get(o);
         int count = 0;
+        int first = -1;
+        int[] slots = null;
         Transfer only = null;
         for (int i = 0; i < transferCount; i++) {
-          Transfer t = transfers.get(i);
+          Transfer t = transfers[i];
           if (t.operationId().equals(op.operationId())) {
-            slots[count++] = (int) (t.sequence() - 1);
-            only = t;
+            int slot = (int) (t.sequence() - 1);
+            if (count == 0) {
+              first = slot;
+              only = t;
+            } else {
+              if (slots == null) {
+                slots = new int[transferCount];
+                slots[0] = first;
+              }
+              slots[count] = slot;
+            }
+            count++;
           }
         }
-        out[o] = new Applied(op, slots, count, count == 1 ? only : null);
+        out[o] = Applied.of(op, first, slots, count, count == 1 ? only : null);
       }
       return out;
     }
     // many operations (a snapshot): group the legs by operation id first
     Map<String, List<Transfer>> byOperation = new HashMap<>();
     for (int i = 0; i < transferCount; i++) {
-      Transfer t = transfers.get(i);
+      Transfer t = transfers[i];
       byOperation.computeIfAbsent(t.operationId(), k -> new ArrayList<>(2)).add(t);
     }
     for (int o = 0; o < n; o++) {
@@ -273,7 +323,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
       for (int i = 0; i < slots.length; i++) {
         slots[i] = (int) (legs.get(i).sequence() - 1);
       }
-      out[o] = new Applied(op, slots, slots.length, slots.length == 1 ? legs.get(0) : null);
+      out[o] = Applied.of(op, slots.length == 0 ? -1 : slots[0], slots, slots.length,
+          slots.length == 1 ? legs.get(0) : null);
     }
     return out;
   }
@@ -281,7 +332,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private static final Applied[] NO_APPLIED = new Applied[0];
 
   /** Writes the legs to the journal and the account indexes. */
-  private void publishLegs(List<Transfer> transfers, int count, Applied[] applied) {
+  private void publishLegs(Transfer[] transfers, int count, Applied[] applied) {
     Map<String, Applied> byId = null;
     if (applied.length > 4) {
       byId = new HashMap<>(applied.length * 2);
@@ -291,7 +342,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
     long maxSequence = -1;
     for (int i = 0; i < count; i++) {
-      Transfer t = transfers.get(i);
+      Transfer t = transfers[i];
       Origin origin = null;
       if (byId != null) {
         Applied a = byId.get(t.operationId());
@@ -469,7 +520,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
       legs = List.of(all);
     }
-    String request = a.request;
+    String request = a.request();
     if (request == null) {
       Transfer only = legs.get(0);
       request = Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
@@ -479,8 +530,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   /** The request of {@code a} as recorded. */
   private String request(Applied a) {
-    if (a.request != null) {
-      return a.request;
+    String request = a.request();
+    if (request != null) {
+      return request;
     }
     Transfer only = leg(a, a.firstSlot);
     return Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
@@ -545,16 +597,18 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private static final byte STAGED = 1;
 
     private final Set<String> keys;
-    private AccountId[] ids = new AccountId[4];
-    private @Nullable Account[] states = new Account[4];
-    private long[] staged = new long[4];
-    private byte[] flags = new byte[4];
+    private AccountId[] ids = new AccountId[2];
+    private @Nullable Account[] states = new Account[2];
+    private long[] staged = new long[2];
+    private byte[] flags = new byte[2];
     private int accountCount;
     /** The last operation id whose lock key was checked (compared by identity). */
     private @Nullable String guardedOperation;
     private Transfer[] legs = NO_LEGS;
     private int legCount;
-    private @Nullable List<OperationRecord> stagedOperations;
+    /** The first operation recorded; later ones (if any) go to {@link #moreOperations}. */
+    private @Nullable OperationRecord stagedOperation;
+    private @Nullable List<OperationRecord> moreOperations;
     private @Nullable Map<String, ChangeSet.Marker> stagedMarkers;
     private @Nullable Map<String, ShopItem> stagedItems;
     private @Nullable Map<String, ChangeSet.Inventory> stagedInventory;
@@ -618,10 +672,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
       guardOperation(operationId);
-      if (stagedOperations == null) {
-        stagedOperations = new ArrayList<>(1);
+      OperationRecord op = new OperationRecord(operationId, kind, request, outcome, at);
+      if (stagedOperation == null) {
+        stagedOperation = op;
+      } else {
+        if (moreOperations == null) {
+          moreOperations = new ArrayList<>(2);
+          moreOperations.add(stagedOperation);
+        }
+        moreOperations.add(op);
       }
-      stagedOperations.add(new OperationRecord(operationId, kind, request, outcome, at));
     }
 
     @Override
@@ -745,7 +805,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     boolean isEmpty() {
-      return !hasStagedBalances() && legCount == 0 && stagedOperations == null && stagedMarkers == null
+      return !hasStagedBalances() && legCount == 0 && stagedOperation == null && stagedMarkers == null
           && stagedItems == null && stagedInventory == null && stagedHolds == null;
     }
 
@@ -760,10 +820,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
           publishBalance(a != null ? a : account(ids[i]), staged[i]);
         }
       }
-      List<Transfer> transfers = new LegList(legs, legCount);
-      List<OperationRecord> ops = stagedOperations == null ? List.of() : stagedOperations;
-      Applied[] applied = prepare(ops, transfers, legCount);
-      publishLegs(transfers, legCount, applied);
+      Applied[] applied = prepare(operations(), legs, legCount);
+      publishLegs(legs, legCount, applied);
       if (stagedMarkers != null) {
         stagedMarkers.forEach((k, m) -> markers.put(k, m.at()));
       }
@@ -779,6 +837,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
       publishOperations(applied);
     }
 
+    private List<OperationRecord> operations() {
+      return moreOperations != null ? moreOperations : stagedOperation != null ? List.of(stagedOperation) : List.of();
+    }
+
     ChangeSet changes() {
       List<AccountBalance> b = new ArrayList<>(accountCount);
       for (int i = 0; i < accountCount; i++) {
@@ -786,7 +848,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
           b.add(new AccountBalance(ids[i], staged[i]));
         }
       }
-      return new ChangeSet(b, new LegList(legs, legCount), orEmpty(stagedOperations), values(stagedMarkers),
+      return new ChangeSet(b, new LegList(legs, legCount), operations(), values(stagedMarkers),
           values(stagedItems), values(stagedInventory), values(stagedHolds));
     }
   }
@@ -813,10 +875,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     public int size() {
       return size;
     }
-  }
-
-  private static <T> List<T> orEmpty(@Nullable List<T> list) {
-    return list == null ? List.of() : list;
   }
 
   private static <T> List<T> values(@Nullable Map<String, T> map) {
