@@ -103,94 +103,230 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
   }
 
-  /** What the legs of one operation share. Immutable. */
-  private static class Origin {
-    final String operationId;
-    final OperationKind kind;
-    final long epochSecond;
-    final int nano;
+  /** What the legs of one operation share: id, kind, time. Immutable. */
+  private abstract static class Origin {
+    abstract String operationId();
 
-    Origin(String operationId, OperationKind kind, Instant at) {
-      this.operationId = operationId;
-      this.kind = kind;
-      this.epochSecond = at.getEpochSecond();
-      this.nano = at.getNano();
-    }
+    abstract OperationKind kind();
 
-    final Instant at() {
-      return Instant.ofEpochSecond(epochSecond, nano);
-    }
+    abstract Instant at();
+
+    /** True when {@code at} is this origin's time. */
+    abstract boolean isAt(Instant at);
 
     final boolean matches(Transfer t) {
-      Instant at = t.timestamp();
-      return t.kind() == kind && at.getEpochSecond() == epochSecond && at.getNano() == nano
-          && t.operationId().equals(operationId);
+      return t.kind() == kind() && isAt(t.timestamp()) && t.operationId().equals(operationId());
+    }
+  }
+
+  /** The origin of a leg that belongs to no operation record of its commit (not made by the ledger). */
+  private static final class LegOrigin extends Origin {
+    private final String operationId;
+    private final OperationKind kind;
+    private final Instant at;
+
+    LegOrigin(Transfer t) {
+      this.operationId = t.operationId();
+      this.kind = t.kind();
+      this.at = t.timestamp();
+    }
+
+    @Override
+    String operationId() {
+      return operationId;
+    }
+
+    @Override
+    OperationKind kind() {
+      return kind;
+    }
+
+    @Override
+    Instant at() {
+      return at;
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return at.equals(t);
     }
   }
 
   /**
    * An applied operation: its idempotency record and the journal slots of its legs. It is the
    * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
-   * operations). This compact form (40 bytes) is an operation with at most one leg whose request
-   * is the canonical one of {@link Requests} (transfers, credits); {@link WideApplied} holds the
-   * rest. Immutable.
+   * operations). Immutable.
    */
-  private static class Applied extends Origin {
-    final String outcome;
-    /** Slot of the first leg, -1 when none. */
-    final int firstSlot;
+  private abstract static class Applied extends Origin {
+    static final String OK = "ok";
+    private static final OperationKind[] KINDS = OperationKind.values();
+    private static final int[] NO_SLOTS = new int[0];
+    /** Epoch seconds whose microseconds fit a {@code long}. */
+    private static final long MAX_MICROS_SECOND = Long.MAX_VALUE / 1_000_000 - 1;
 
-    Applied(OperationRecord op, int firstSlot) {
-      super(op.operationId(), op.kind(), op.appliedAt());
-      this.outcome = op.outcome();
-      this.firstSlot = firstSlot;
-    }
+    /** The request as recorded, or null when it is the canonical one of the only leg ({@link Requests}). */
+    abstract @Nullable String request();
+
+    abstract String outcome();
+
+    abstract int legCount();
+
+    abstract int slot(int i);
 
     /**
-     * The record of {@code op} whose legs are in {@code slots[0..count)} ({@code only} is its leg
-     * when it has exactly one).
+     * The record of an operation whose legs are those of {@code legs} carrying its id: the 32-byte
+     * {@link CompactApplied} for a one-leg operation with the canonical request, outcome {@code
+     * "ok"} and a whole-microsecond time (every ledger transfer and credit), else a {@link
+     * WideApplied}.
      */
-    static Applied of(OperationRecord op, int firstSlot, int @Nullable [] slots, int count, @Nullable Transfer only) {
-      if (count <= 1 && only != null
-          && Requests.isCanonical(op.request(), op.kind(), only.debit(), only.credit(), only.amount())) {
-        return new Applied(op, firstSlot);
+    static Applied of(String operationId, OperationKind kind, String request, String outcome, Instant at, Legs legs) {
+      int n = legs.legCount();
+      int count = 0;
+      int first = -1;
+      int[] slots = null;
+      Transfer only = null;
+      for (int i = 0; i < n; i++) {
+        Transfer t = legs.leg(i);
+        if (t.operationId().equals(operationId)) {
+          int slot = (int) (t.sequence() - 1);
+          if (count == 0) {
+            first = slot;
+            only = t;
+          } else {
+            if (slots == null) {
+              slots = new int[n];
+            }
+            slots[count - 1] = slot;
+          }
+          count++;
+        }
       }
-      int[] more = count <= 1 || slots == null ? WideApplied.NO_SLOTS : Arrays.copyOfRange(slots, 1, count);
-      return new WideApplied(op, count == 0 ? -1 : firstSlot, more);
+      long second = at.getEpochSecond();
+      if (count == 1 && outcome.equals(OK) && at.getNano() % 1000 == 0
+          && second > -MAX_MICROS_SECOND && second < MAX_MICROS_SECOND
+          && Requests.isCanonical(request, kind, only.debit(), only.credit(), only.amount())) {
+        return new CompactApplied(operationId, kind, second * 1_000_000 + at.getNano() / 1000, first);
+      }
+      int[] more = count <= 1 ? NO_SLOTS : Arrays.copyOf(slots, count - 1);
+      return new WideApplied(operationId, kind, request, outcome, at, first, more);
     }
 
-    /** Null when the request is the canonical one of the only leg. */
+    static Applied of(OperationRecord op, Legs legs) {
+      return of(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), legs);
+    }
+  }
+
+  /**
+   * The common case in 32 bytes: one leg, canonical request (rebuilt on read), outcome {@code
+   * "ok"}, time in epoch microseconds. Immutable.
+   */
+  private static final class CompactApplied extends Applied {
+    private final String operationId;
+    private final long epochMicros;
+    private final int slot;
+    private final byte kind;
+
+    CompactApplied(String operationId, OperationKind kind, long epochMicros, int slot) {
+      this.operationId = operationId;
+      this.kind = (byte) kind.ordinal();
+      this.epochMicros = epochMicros;
+      this.slot = slot;
+    }
+
+    @Override
+    String operationId() {
+      return operationId;
+    }
+
+    @Override
+    OperationKind kind() {
+      return Applied.KINDS[kind];
+    }
+
+    @Override
+    Instant at() {
+      return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000), Math.floorMod(epochMicros, 1_000_000) * 1000L);
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return t.getNano() % 1000 == 0 && t.getEpochSecond() == Math.floorDiv(epochMicros, 1_000_000)
+          && t.getNano() / 1000 == Math.floorMod(epochMicros, 1_000_000);
+    }
+
+    @Override
     @Nullable String request() {
       return null;
     }
 
-    int legCount() {
-      return firstSlot < 0 ? 0 : 1;
+    @Override
+    String outcome() {
+      return OK;
     }
 
+    @Override
+    int legCount() {
+      return 1;
+    }
+
+    @Override
     int slot(int i) {
-      Objects.checkIndex(i, legCount());
-      return firstSlot;
+      Objects.checkIndex(i, 1);
+      return slot;
     }
   }
 
-  /** An applied operation with its request text and any number of legs. Immutable. */
+  /** Any other applied operation: its request text, outcome, time and any number of legs. Immutable. */
   private static final class WideApplied extends Applied {
-    static final int[] NO_SLOTS = new int[0];
-
+    private final String operationId;
+    private final OperationKind kind;
     private final String request;
+    private final String outcome;
+    private final Instant at;
+    /** Slot of the first leg, -1 when none. */
+    private final int firstSlot;
     /** Slots of the legs after the first. */
     private final int[] moreSlots;
 
-    WideApplied(OperationRecord op, int firstSlot, int[] moreSlots) {
-      super(op, firstSlot);
-      this.request = op.request();
+    WideApplied(String operationId, OperationKind kind, String request, String outcome, Instant at, int firstSlot,
+        int[] moreSlots) {
+      this.operationId = operationId;
+      this.kind = kind;
+      this.request = request;
+      this.outcome = outcome;
+      this.at = at;
+      this.firstSlot = firstSlot;
       this.moreSlots = moreSlots;
+    }
+
+    @Override
+    String operationId() {
+      return operationId;
+    }
+
+    @Override
+    OperationKind kind() {
+      return kind;
+    }
+
+    @Override
+    Instant at() {
+      return at;
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return at.equals(t);
     }
 
     @Override
     String request() {
       return request;
+    }
+
+    @Override
+    String outcome() {
+      return outcome;
     }
 
     @Override
@@ -203,6 +339,27 @@ public final class InMemoryLedgerStore implements LedgerStore {
       Objects.checkIndex(i, legCount());
       return i == 0 ? firstSlot : moreSlots[i - 1];
     }
+  }
+
+  /** Random access to the legs of one commit. */
+  private interface Legs {
+    int legCount();
+
+    Transfer leg(int i);
+  }
+
+  private static Legs legsOf(List<Transfer> list) {
+    return new Legs() {
+      @Override
+      public int legCount() {
+        return list.size();
+      }
+
+      @Override
+      public Transfer leg(int i) {
+        return list.get(i);
+      }
+    };
   }
 
   // ---------------------------------------------------------------- transactions and publication
@@ -235,16 +392,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (AccountBalance b : changes.balances()) {
       publishBalance(account(b.account()), b.balance());
     }
-    Transfer[] transfers = changes.transfers().toArray(NO_LEGS);
+    List<Transfer> transfers = changes.transfers();
     for (Transfer t : transfers) {
       if (t.sequence() < 1 || t.sequence() > MAX_SEQUENCE) {
         throw new StoreException("journal sequence " + t.sequence() + " of operation " + t.operationId()
             + " is outside 1.." + MAX_SEQUENCE, null);
       }
     }
-    List<OperationRecord> ops = changes.operations();
-    Applied[] applied = prepare(ops, transfers, transfers.length);
-    publishLegs(transfers, transfers.length, applied);
+    Legs legs = legsOf(transfers);
+    Applied[] applied = prepare(changes.operations(), transfers);
+    publishLegs(legs, applied);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -276,73 +433,41 @@ public final class InMemoryLedgerStore implements LedgerStore {
    * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
    * transfers} carrying its operation id (in list order).
    */
-  private static Applied[] prepare(List<OperationRecord> ops, Transfer[] transfers, int transferCount) {
+  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers) {
     int n = ops.size();
-    if (n == 0) {
-      return NO_APPLIED;
-    }
     Applied[] out = new Applied[n];
     if (n <= 4) {
+      Legs legs = legsOf(transfers);
       for (int o = 0; o < n; o++) {
-        OperationRecord op = ops.get(o);
-        int count = 0;
-        int first = -1;
-        int[] slots = null;
-        Transfer only = null;
-        for (int i = 0; i < transferCount; i++) {
-          Transfer t = transfers[i];
-          if (t.operationId().equals(op.operationId())) {
-            int slot = (int) (t.sequence() - 1);
-            if (count == 0) {
-              first = slot;
-              only = t;
-            } else {
-              if (slots == null) {
-                slots = new int[transferCount];
-                slots[0] = first;
-              }
-              slots[count] = slot;
-            }
-            count++;
-          }
-        }
-        out[o] = Applied.of(op, first, slots, count, count == 1 ? only : null);
+        out[o] = Applied.of(ops.get(o), legs);
       }
       return out;
     }
     // many operations (a snapshot): group the legs by operation id first
     Map<String, List<Transfer>> byOperation = new HashMap<>();
-    for (int i = 0; i < transferCount; i++) {
-      Transfer t = transfers[i];
+    for (Transfer t : transfers) {
       byOperation.computeIfAbsent(t.operationId(), k -> new ArrayList<>(2)).add(t);
     }
     for (int o = 0; o < n; o++) {
       OperationRecord op = ops.get(o);
-      List<Transfer> legs = byOperation.getOrDefault(op.operationId(), List.of());
-      int[] slots = new int[legs.size()];
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = (int) (legs.get(i).sequence() - 1);
-      }
-      out[o] = Applied.of(op, slots.length == 0 ? -1 : slots[0], slots, slots.length,
-          slots.length == 1 ? legs.get(0) : null);
+      out[o] = Applied.of(op, legsOf(byOperation.getOrDefault(op.operationId(), List.of())));
     }
     return out;
   }
 
-  private static final Applied[] NO_APPLIED = new Applied[0];
-
-  /** Writes the legs to the journal and the account indexes. */
-  private void publishLegs(Transfer[] transfers, int count, Applied[] applied) {
+  /** Writes the legs to the journal and the account indexes, each with its operation as origin. */
+  private void publishLegs(Legs legs, Applied[] applied) {
     Map<String, Applied> byId = null;
     if (applied.length > 4) {
       byId = new HashMap<>(applied.length * 2);
       for (Applied a : applied) {
-        byId.put(a.operationId, a);
+        byId.put(a.operationId(), a);
       }
     }
     long maxSequence = -1;
-    for (int i = 0; i < count; i++) {
-      Transfer t = transfers[i];
+    int n = legs.legCount();
+    for (int i = 0; i < n; i++) {
+      Transfer t = legs.leg(i);
       Origin origin = null;
       if (byId != null) {
         Applied a = byId.get(t.operationId());
@@ -357,17 +482,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
           }
         }
       }
-      if (origin == null) {
-        origin = new Origin(t.operationId(), t.kind(), t.timestamp());
-      }
-      int slot = (int) (t.sequence() - 1);
-      Account debit = account(t.debit());
-      Account credit = account(t.credit());
-      journal.put(slot, origin, debit, credit, t.amount());
-      debit.legs.add(slot);
-      credit.legs.add(slot);
+      publishLeg(t, origin != null ? origin : new LegOrigin(t));
       maxSequence = Math.max(maxSequence, t.sequence());
     }
+    advanceSequence(maxSequence);
+  }
+
+  private void publishLeg(Transfer t, Origin origin) {
+    int slot = (int) (t.sequence() - 1);
+    Account debit = account(t.debit());
+    Account credit = account(t.credit());
+    journal.put(slot, origin, debit, credit, t.amount());
+    debit.legs.add(slot);
+    credit.legs.add(slot);
+  }
+
+  /** Makes sure the next sequence handed out is above {@code maxSequence}. */
+  private void advanceSequence(long maxSequence) {
     if (maxSequence >= 0) {
       long next = maxSequence + 1;
       long current;
@@ -380,7 +511,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /** Idempotency records last: a receipt is only visible once its effects are. */
   private void publishOperations(Applied[] applied) {
     for (Applied a : applied) {
-      operations.put(a.operationId, a);
+      operations.put(a.operationId(), a);
     }
   }
 
@@ -406,7 +537,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
     List<OperationRecord> ops = new ArrayList<>(operations.size());
-    operations.forEach((k, v) -> ops.add(new OperationRecord(v.operationId, v.kind, request(v), v.outcome, v.at())));
+    operations.forEach((k, v) -> ops.add(new OperationRecord(v.operationId(), v.kind(), request(v), v.outcome(), v.at())));
     List<Transfer> transfers = new ArrayList<>();
     journal.scan(0, (slot, origin, debit, credit, amount) -> transfers.add(transfer(slot, origin, debit, credit, amount)));
     return new ChangeSet(b, transfers, ops, m, List.copyOf(items.values()), inv, List.copyOf(holds.values()));
@@ -415,7 +546,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   // ---------------------------------------------------------------- reads
 
   private static Transfer transfer(int slot, Origin origin, Account debit, Account credit, long amount) {
-    return new Transfer(slot + 1L, origin.operationId, origin.kind, debit.id, credit.id, amount, origin.at());
+    return new Transfer(slot + 1L, origin.operationId(), origin.kind(), debit.id, credit.id, amount, origin.at());
   }
 
   private @Nullable Transfer transferAt(int slot) {
@@ -512,7 +643,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     if (n == 0) {
       legs = List.of();
     } else if (n == 1) {
-      legs = List.of(leg(a, a.firstSlot));
+      legs = List.of(leg(a, a.slot(0)));
     } else {
       Transfer[] all = new Transfer[n];
       for (int i = 0; i < n; i++) {
@@ -523,9 +654,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
     String request = a.request();
     if (request == null) {
       Transfer only = legs.get(0);
-      request = Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
+      request = Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
     }
-    return new Receipt(a.operationId, a.kind, request, a.outcome, a.at(), legs);
+    return new Receipt(a.operationId(), a.kind(), request, a.outcome(), a.at(), legs);
   }
 
   /** The request of {@code a} as recorded. */
@@ -534,15 +665,15 @@ public final class InMemoryLedgerStore implements LedgerStore {
     if (request != null) {
       return request;
     }
-    Transfer only = leg(a, a.firstSlot);
-    return Objects.requireNonNull(Requests.rebuild(a.kind, only.debit(), only.credit(), only.amount()));
+    Transfer only = leg(a, a.slot(0));
+    return Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
   }
 
   /** A leg of a published operation (published before the operation, so it is present). */
   private Transfer leg(Applied a, int slot) {
     Transfer t = transferAt(slot);
     if (t == null) {
-      throw new IllegalStateException("journal slot " + slot + " of operation " + a.operationId + " is empty");
+      throw new IllegalStateException("journal slot " + slot + " of operation " + a.operationId() + " is empty");
     }
     return t;
   }
@@ -590,24 +721,37 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   /**
    * Staged writes of one transaction. Confined to the transaction's thread. The accounts it touches
-   * (usually two) live in small parallel arrays (looked up, lock-checked and staged once each);
-   * other maps are created on first use.
+   * are looked up, lock-checked and staged once each; the first two (all of them, for a transfer)
+   * live in fields, more in arrays. The first operation record and leg are fields too; other
+   * staging maps are created on first use.
    */
-  private final class Tx implements LedgerTransaction {
-    private static final byte STAGED = 1;
-
+  private final class Tx implements LedgerTransaction, Legs {
     private final Set<String> keys;
-    private AccountId[] ids = new AccountId[2];
-    private @Nullable Account[] states = new Account[2];
-    private long[] staged = new long[2];
-    private byte[] flags = new byte[2];
     private int accountCount;
+    private @Nullable AccountId id0;
+    private @Nullable AccountId id1;
+    private @Nullable Account state0;
+    private @Nullable Account state1;
+    private long staged0;
+    private long staged1;
+    private boolean isStaged0;
+    private boolean isStaged1;
+    /** Accounts 2.. (rare: holds touch three). */
+    private AccountId @Nullable [] moreIds;
+    private @Nullable Account @Nullable [] moreStates;
+    private long @Nullable [] moreStaged;
+    private boolean @Nullable [] moreIsStaged;
     /** The last operation id whose lock key was checked (compared by identity). */
     private @Nullable String guardedOperation;
-    private Transfer[] legs = NO_LEGS;
     private int legCount;
-    /** The first operation recorded; later ones (if any) go to {@link #moreOperations}. */
-    private @Nullable OperationRecord stagedOperation;
+    private @Nullable Transfer leg0;
+    private Transfer @Nullable [] moreLegs;
+    /** The first operation recorded (fields, not a record); later ones go to {@link #moreOperations}. */
+    private @Nullable String opId;
+    private @Nullable OperationKind opKind;
+    private @Nullable String opRequest;
+    private @Nullable String opOutcome;
+    private @Nullable Instant opAt;
     private @Nullable List<OperationRecord> moreOperations;
     private @Nullable Map<String, ChangeSet.Marker> stagedMarkers;
     private @Nullable Map<String, ShopItem> stagedItems;
@@ -631,37 +775,84 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
     }
 
-    /** Index of {@code account} in the touched-accounts arrays; checks its lock key the first time. */
+    // -------------------------------------------------------------- touched accounts
+
+    private AccountId idAt(int i) {
+      return Objects.requireNonNull(i == 0 ? id0 : i == 1 ? id1 : Objects.requireNonNull(moreIds)[i - 2]);
+    }
+
+    private @Nullable Account stateAt(int i) {
+      return i == 0 ? state0 : i == 1 ? state1 : Objects.requireNonNull(moreStates)[i - 2];
+    }
+
+    private boolean isStaged(int i) {
+      return i == 0 ? isStaged0 : i == 1 ? isStaged1 : Objects.requireNonNull(moreIsStaged)[i - 2];
+    }
+
+    private long stagedAt(int i) {
+      return i == 0 ? staged0 : i == 1 ? staged1 : Objects.requireNonNull(moreStaged)[i - 2];
+    }
+
+    private void stage(int i, long balance) {
+      if (i == 0) {
+        staged0 = balance;
+        isStaged0 = true;
+      } else if (i == 1) {
+        staged1 = balance;
+        isStaged1 = true;
+      } else {
+        Objects.requireNonNull(moreStaged)[i - 2] = balance;
+        Objects.requireNonNull(moreIsStaged)[i - 2] = true;
+      }
+    }
+
+    /** Index of {@code account} among the touched accounts; checks its lock key the first time. */
     private int slot(AccountId account) {
       int n = accountCount;
-      for (int i = 0; i < n; i++) {
-        if (ids[i] == account) {
-          return i;
-        }
+      if (n > 0 && id0 == account) {
+        return 0;
+      }
+      if (n > 1 && id1 == account) {
+        return 1;
       }
       for (int i = 0; i < n; i++) {
-        if (ids[i].equals(account)) {
+        if (idAt(i).equals(account)) {
           return i;
         }
       }
       Account state = accounts.get(account);
       guard(state != null ? state.lockKey : LockKeys.account(account));
-      if (n == ids.length) {
-        ids = Arrays.copyOf(ids, n * 2);
-        states = Arrays.copyOf(states, n * 2);
-        staged = Arrays.copyOf(staged, n * 2);
-        flags = Arrays.copyOf(flags, n * 2);
+      if (n == 0) {
+        id0 = account;
+        state0 = state;
+      } else if (n == 1) {
+        id1 = account;
+        state1 = state;
+      } else {
+        int j = n - 2;
+        if (moreIds == null || j == moreIds.length) {
+          int size = moreIds == null ? 2 : moreIds.length * 2;
+          moreIds = moreIds == null ? new AccountId[size] : Arrays.copyOf(moreIds, size);
+          moreStates = moreStates == null ? new Account[size] : Arrays.copyOf(moreStates, size);
+          moreStaged = moreStaged == null ? new long[size] : Arrays.copyOf(moreStaged, size);
+          moreIsStaged = moreIsStaged == null ? new boolean[size] : Arrays.copyOf(moreIsStaged, size);
+        }
+        moreIds[j] = account;
+        Objects.requireNonNull(moreStates)[j] = state;
       }
-      ids[n] = account;
-      states[n] = state;
       accountCount = n + 1;
       return n;
     }
 
     private boolean exists(int i) {
-      Account a = states[i];
-      return (flags[i] & STAGED) != 0 || (a != null && a.exists);
+      if (isStaged(i)) {
+        return true;
+      }
+      Account a = stateAt(i);
+      return a != null && a.exists;
     }
+
+    // -------------------------------------------------------------- LedgerTransaction
 
     @Override
     public Optional<Receipt> receipt(String operationId) {
@@ -672,25 +863,42 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
       guardOperation(operationId);
-      OperationRecord op = new OperationRecord(operationId, kind, request, outcome, at);
-      if (stagedOperation == null) {
-        stagedOperation = op;
-      } else {
-        if (moreOperations == null) {
-          moreOperations = new ArrayList<>(2);
-          moreOperations.add(stagedOperation);
-        }
-        moreOperations.add(op);
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(at, "at");
+      if (opId == null && moreOperations == null) {
+        opId = operationId;
+        opKind = kind;
+        opRequest = request;
+        opOutcome = outcome;
+        opAt = at;
+        return;
       }
+      if (moreOperations == null) {
+        moreOperations = new ArrayList<>(4);
+        moreOperations.add(firstOperation());
+        opId = null;
+      }
+      moreOperations.add(new OperationRecord(operationId, kind, request, outcome, at));
+    }
+
+    private OperationRecord firstOperation() {
+      return new OperationRecord(Objects.requireNonNull(opId), Objects.requireNonNull(opKind),
+          Objects.requireNonNull(opRequest), Objects.requireNonNull(opOutcome), Objects.requireNonNull(opAt));
+    }
+
+    private List<OperationRecord> operations() {
+      return moreOperations != null ? moreOperations : opId != null ? List.of(firstOperation()) : List.of();
     }
 
     @Override
     public OptionalLong balance(AccountId account) {
       int i = slot(account);
-      if ((flags[i] & STAGED) != 0) {
-        return OptionalLong.of(staged[i]);
+      if (isStaged(i)) {
+        return OptionalLong.of(stagedAt(i));
       }
-      Account a = states[i];
+      Account a = stateAt(i);
       return a == null || !a.exists ? OptionalLong.empty() : OptionalLong.of(a.balance);
     }
 
@@ -700,8 +908,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (exists(i)) {
         throw new IllegalStateException("account exists: " + account);
       }
-      staged[i] = 0;
-      flags[i] |= STAGED;
+      stage(i, 0);
     }
 
     @Override
@@ -710,8 +917,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (!exists(i)) {
         throw new NoSuchAccountException(account);
       }
-      staged[i] = balance;
-      flags[i] |= STAGED;
+      stage(i, balance);
     }
 
     @Override
@@ -724,11 +930,28 @@ public final class InMemoryLedgerStore implements LedgerStore {
         throw new IllegalStateException("in-memory journal is full: sequence " + seq + " > " + MAX_SEQUENCE);
       }
       Transfer t = new Transfer(seq, operationId, kind, debit, credit, amount, at);
-      if (legCount == legs.length) {
-        legs = Arrays.copyOf(legs, Math.max(2, legCount * 2));
+      if (legCount == 0) {
+        leg0 = t;
+      } else {
+        int j = legCount - 1;
+        if (moreLegs == null || j == moreLegs.length) {
+          moreLegs = moreLegs == null ? new Transfer[2] : Arrays.copyOf(moreLegs, moreLegs.length * 2);
+        }
+        moreLegs[j] = t;
       }
-      legs[legCount++] = t;
+      legCount++;
       return t;
+    }
+
+    @Override
+    public int legCount() {
+      return legCount;
+    }
+
+    @Override
+    public Transfer leg(int i) {
+      Objects.checkIndex(i, legCount);
+      return Objects.requireNonNull(i == 0 ? leg0 : Objects.requireNonNull(moreLegs)[i - 1]);
     }
 
     @Override
@@ -795,9 +1018,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
       stagedHolds.put(hold.holdId(), hold);
     }
 
+    // -------------------------------------------------------------- commit
+
     private boolean hasStagedBalances() {
       for (int i = 0; i < accountCount; i++) {
-        if ((flags[i] & STAGED) != 0) {
+        if (isStaged(i)) {
           return true;
         }
       }
@@ -805,8 +1030,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     boolean isEmpty() {
-      return !hasStagedBalances() && legCount == 0 && stagedOperation == null && stagedMarkers == null
-          && stagedItems == null && stagedInventory == null && stagedHolds == null;
+      return !hasStagedBalances() && legCount == 0 && opId == null && moreOperations == null
+          && stagedMarkers == null && stagedItems == null && stagedInventory == null && stagedHolds == null;
     }
 
     /**
@@ -815,13 +1040,29 @@ public final class InMemoryLedgerStore implements LedgerStore {
      */
     void publish() {
       for (int i = 0; i < accountCount; i++) {
-        if ((flags[i] & STAGED) != 0) {
-          Account a = states[i];
-          publishBalance(a != null ? a : account(ids[i]), staged[i]);
+        if (isStaged(i)) {
+          Account a = stateAt(i);
+          publishBalance(a != null ? a : account(idAt(i)), stagedAt(i));
         }
       }
-      Applied[] applied = prepare(operations(), legs, legCount);
-      publishLegs(legs, legCount, applied);
+      Applied single = null;
+      Applied[] many = null;
+      if (moreOperations != null) {
+        many = prepare(moreOperations, new LegList(this));
+        publishLegs(this, many);
+      } else {
+        if (opId != null) {
+          single = Applied.of(opId, Objects.requireNonNull(opKind), Objects.requireNonNull(opRequest),
+              Objects.requireNonNull(opOutcome), Objects.requireNonNull(opAt), this);
+        }
+        long maxSequence = -1;
+        for (int i = 0; i < legCount; i++) {
+          Transfer t = leg(i);
+          publishLeg(t, single != null && single.matches(t) ? single : new LegOrigin(t));
+          maxSequence = Math.max(maxSequence, t.sequence());
+        }
+        advanceSequence(maxSequence);
+      }
       if (stagedMarkers != null) {
         stagedMarkers.forEach((k, m) -> markers.put(k, m.at()));
       }
@@ -834,46 +1075,41 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (stagedHolds != null) {
         holds.putAll(stagedHolds);
       }
-      publishOperations(applied);
-    }
-
-    private List<OperationRecord> operations() {
-      return moreOperations != null ? moreOperations : stagedOperation != null ? List.of(stagedOperation) : List.of();
+      if (single != null) {
+        operations.put(single.operationId(), single);
+      } else if (many != null) {
+        publishOperations(many);
+      }
     }
 
     ChangeSet changes() {
       List<AccountBalance> b = new ArrayList<>(accountCount);
       for (int i = 0; i < accountCount; i++) {
-        if ((flags[i] & STAGED) != 0) {
-          b.add(new AccountBalance(ids[i], staged[i]));
+        if (isStaged(i)) {
+          b.add(new AccountBalance(idAt(i), stagedAt(i)));
         }
       }
-      return new ChangeSet(b, new LegList(legs, legCount), operations(), values(stagedMarkers),
+      return new ChangeSet(b, new LegList(this), operations(), values(stagedMarkers),
           values(stagedItems), values(stagedInventory), values(stagedHolds));
     }
   }
 
-  private static final Transfer[] NO_LEGS = new Transfer[0];
-
-  /** A read-only view of the first {@code size} staged legs. */
+  /** A read-only list view of a commit's legs. */
   private static final class LegList extends AbstractList<Transfer> {
-    private final Transfer[] legs;
-    private final int size;
+    private final Legs legs;
 
-    LegList(Transfer[] legs, int size) {
+    LegList(Legs legs) {
       this.legs = legs;
-      this.size = size;
     }
 
     @Override
     public Transfer get(int index) {
-      Objects.checkIndex(index, size);
-      return legs[index];
+      return legs.leg(index);
     }
 
     @Override
     public int size() {
-      return size;
+      return legs.legCount();
     }
   }
 

@@ -56,6 +56,10 @@ public final class Ledger {
   private final RandomGenerator random;
   private final LedgerListener listener;
   private final Retry retry;
+  /** See {@link #lockKey}. */
+  private final java.util.concurrent.ConcurrentHashMap<AccountId, String> accountLockKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  static final int MAX_CACHED_LOCK_KEYS = 65_536;
 
   private Ledger(Builder b) {
     this.store = b.store;
@@ -226,7 +230,7 @@ public final class Ledger {
     }
     AccountId shop = AccountId.system(buyer.guild(), SystemAccount.SHOP);
     KeySet keys = keys(buyer, shop);
-    keys.add(LockKeys.item(buyer.guild(), sku));
+    keys.addKey(LockKeys.item(buyer.guild(), sku));
     return run(operationId, OperationKind.PURCHASE, "purchase " + buyer + " " + sku + " " + quantity, keys, op -> {
       op.requireAccount(buyer);
       ShopItem item = op.tx.shopItem(buyer.guild(), sku).orElseThrow(() -> new NoSuchItemException(buyer.guild(), sku));
@@ -265,7 +269,7 @@ public final class Ledger {
     userAccount(account);
     AccountId escrow = AccountId.system(account.guild(), SystemAccount.ESCROW);
     KeySet keys = keys(account, escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD, "hold " + holdId + " " + account + " " + amount, keys, op -> {
       op.requireAccount(account);
       Optional<Hold> existing = op.tx.hold(holdId);
@@ -284,7 +288,7 @@ public final class Ledger {
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
     KeySet keys = keys(known.account(), escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD_INCREASE, "increase " + holdId + " " + extra, keys, op -> {
       Hold h = op.pending(holdId, "increase");
       op.move(h.account(), escrow, extra, false);
@@ -320,7 +324,7 @@ public final class Ledger {
     AccountId escrow = AccountId.system(guild, SystemAccount.ESCROW);
     AccountId house = AccountId.system(guild, SystemAccount.HOUSE);
     KeySet keys = keys(known.account(), escrow, house);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.POST, "post " + holdId + " " + payout, keys, op -> {
       Hold h = op.pending(holdId, "post");
       long held = h.amount();
@@ -345,7 +349,7 @@ public final class Ledger {
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
     KeySet keys = keys(known.account(), escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.VOID, "void " + holdId, keys, op -> {
       Hold h = op.pending(holdId, "void");
       op.move(escrow, h.account(), h.amount(), false);
@@ -415,7 +419,7 @@ public final class Ledger {
 
   private Receipt run(String operationId, OperationKind kind, String request, KeySet keySet, Body body) {
     Identifiers.checkOperationId("operationId", operationId);
-    keySet.add(LockKeys.operation(operationId));
+    keySet.addKey(LockKeys.operation(operationId));
     Attempt attempt = new Attempt(keySet.freeze(), operationId, kind, request, body);
     Receipt receipt = withRetry(attempt);
     if (attempt.fresh) {
@@ -576,7 +580,7 @@ public final class Ledger {
       if (newDebit < 0 && !mayGoNegative) {
         throw new InsufficientFundsException(debit, debitBalance, amount);
       }
-      long newCredit = addExact(credit.key(), creditBalance, amount);
+      long newCredit = addExact(credit, creditBalance, amount);
       tx.setBalance(debit, newDebit);
       tx.setBalance(credit, newCredit);
       Transfer t = tx.append(operationId, kind, debit, credit, amount, now);
@@ -597,6 +601,14 @@ public final class Ledger {
     }
   }
 
+  private static long addExact(AccountId account, long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new BalanceOverflowException(account.key(), a, b);
+    }
+  }
+
   private static long addExact(String account, long a, long b) {
     try {
       return Math.addExact(a, b);
@@ -611,23 +623,48 @@ public final class Ledger {
   }
 
   /** The lock keys of {@code accounts}; more keys may be added before the operation runs. */
-  private static KeySet keys(AccountId... accounts) {
+  private KeySet keys(AccountId a, AccountId b) {
     KeySet keys = new KeySet();
-    for (AccountId a : accounts) {
-      keys.add(LockKeys.account(a));
-    }
+    keys.addKey(lockKey(a));
+    keys.addKey(lockKey(b));
+    return keys;
+  }
+
+  private KeySet keys(AccountId a, AccountId b, AccountId c) {
+    KeySet keys = keys(a, b);
+    keys.addKey(lockKey(c));
     return keys;
   }
 
   /**
-   * A small builder of lock-key sets: the keys of one operation (2–5) collected in an array and
-   * frozen into an immutable {@link Set} (cheaper to build, hash and iterate than a HashSet).
+   * {@link LockKeys#account}, from a bounded cache of account lock keys (a miss beyond {@link
+   * #MAX_CACHED_LOCK_KEYS} accounts only costs building the string).
    */
-  private static final class KeySet {
+  private String lockKey(AccountId account) {
+    String key = accountLockKeys.get(account);
+    if (key == null) {
+      key = LockKeys.account(account);
+      if (accountLockKeys.size() < MAX_CACHED_LOCK_KEYS) {
+        accountLockKeys.putIfAbsent(account, key);
+      }
+    }
+    return key;
+  }
+
+  /**
+   * The lock keys of one operation (2–6, distinct), collected in an array and then handed to the
+   * store as an immutable {@link Set} (no hash table: membership is a linear scan, which for this
+   * size is cheaper than hashing fresh strings).
+   */
+  private static final class KeySet extends java.util.AbstractSet<String> {
     private final String[] keys = new String[6];
     private int size;
+    private boolean frozen;
 
-    void add(String key) {
+    void addKey(String key) {
+      if (frozen) {
+        throw new IllegalStateException("frozen");
+      }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {
           return;
@@ -637,21 +674,8 @@ public final class Ledger {
     }
 
     Set<String> freeze() {
-      return new KeyArraySet(keys, size);
-    }
-  }
-
-  /**
-   * An immutable set over the distinct keys collected by a {@link KeySet} (no hash table: sets have
-   * 2–6 elements and are searched by a linear scan).
-   */
-  private static final class KeyArraySet extends java.util.AbstractSet<String> {
-    private final String[] keys;
-    private final int size;
-
-    KeyArraySet(String[] keys, int size) {
-      this.keys = keys;
-      this.size = size;
+      frozen = true;
+      return this;
     }
 
     @Override
