@@ -9,8 +9,14 @@ import java.util.SplittableRandom;
 
 /**
  * Retained heap per transfer of the in-memory store: live heap (after full GCs) before and after N
- * public {@code Ledger.transfer} calls with unique operation ids. Usage: {@code java -cp
- * benchmarks.jar dev.fragkit.benchmarks.economy.LedgerFootprint [transfers] [accounts]}.
+ * public {@code Ledger.transfer} calls with unique operation ids, with {@code -Dhistogram=true} the
+ * class histogram of the live heap. Also prints transfers per CPU-second of the whole JVM (the
+ * calling thread plus JIT and GC threads): on a shared machine that figure moves far less with
+ * other processes' load than wall-clock throughput does. Not a JMH benchmark (one pass, no
+ * warm-up separation); the JMH figure is {@link LedgerTransferBenchmark}.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.fragkit.benchmarks.economy.LedgerFootprint
+ * [transfers] [accounts]}.
  */
 public final class LedgerFootprint {
   private LedgerFootprint() {}
@@ -26,6 +32,10 @@ public final class LedgerFootprint {
       ids[i] = AccountId.user("g", "u" + i);
     }
     long before = liveHeap();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
+    long wallStart = System.nanoTime();
     SplittableRandom r = new SplittableRandom(42);
     for (int i = 0; i < n; i++) {
       int a = r.nextInt(accounts);
@@ -35,7 +45,11 @@ public final class LedgerFootprint {
       }
       ledger.transfer("op" + i, ids[a], ids[b], 1);
     }
+    long cpu = os.getProcessCpuTime() - cpuStart;
+    long wall = System.nanoTime() - wallStart;
     long after = liveHeap();
+    System.out.printf("transfers per JVM CPU-second %.0f, per wall second %.0f (%.2f CPU cores busy)%n",
+        n / (cpu / 1e9), n / (wall / 1e9), cpu / (double) wall);
     System.out.printf("transfers=%d accounts=%d retained=%d bytes (%.1f B/transfer)%n", n, accounts,
         after - before, (after - before) / (double) n);
     if (Boolean.getBoolean("histogram")) {

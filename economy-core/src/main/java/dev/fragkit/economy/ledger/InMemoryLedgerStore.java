@@ -489,9 +489,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   private void publishLeg(Transfer t, Origin origin) {
+    publishLeg(t, origin, account(t.debit()), account(t.credit()));
+  }
+
+  private void publishLeg(Transfer t, Origin origin, Account debit, Account credit) {
     int slot = (int) (t.sequence() - 1);
-    Account debit = account(t.debit());
-    Account credit = account(t.credit());
     journal.put(slot, origin, debit, credit, t.amount());
     debit.legs.add(slot);
     credit.legs.add(slot);
@@ -844,6 +846,22 @@ public final class InMemoryLedgerStore implements LedgerStore {
       return n;
     }
 
+    /** The state object of touched account {@code i}, created (without a balance) if it has none yet. */
+    private Account resolved(int i) {
+      Account a = stateAt(i);
+      if (a == null) {
+        a = account(idAt(i));
+        if (i == 0) {
+          state0 = a;
+        } else if (i == 1) {
+          state1 = a;
+        } else {
+          Objects.requireNonNull(moreStates)[i - 2] = a;
+        }
+      }
+      return a;
+    }
+
     private boolean exists(int i) {
       if (isStaged(i)) {
         return true;
@@ -1041,8 +1059,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     void publish() {
       for (int i = 0; i < accountCount; i++) {
         if (isStaged(i)) {
-          Account a = stateAt(i);
-          publishBalance(a != null ? a : account(idAt(i)), stagedAt(i));
+          publishBalance(resolved(i), stagedAt(i));
         }
       }
       Applied single = null;
@@ -1058,7 +1075,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         long maxSequence = -1;
         for (int i = 0; i < legCount; i++) {
           Transfer t = leg(i);
-          publishLeg(t, single != null && single.matches(t) ? single : new LegOrigin(t));
+          publishLeg(t, single != null && single.matches(t) ? single : new LegOrigin(t), resolved(slot(t.debit())),
+              resolved(slot(t.credit())));
           maxSequence = Math.max(maxSequence, t.sequence());
         }
         advanceSequence(maxSequence);
