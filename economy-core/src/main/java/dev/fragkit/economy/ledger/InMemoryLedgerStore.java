@@ -1,6 +1,7 @@
 package dev.fragkit.economy.ledger;
 
 import dev.fragkit.economy.lock.KeyedLockManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -56,7 +57,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /** Slot {@code sequence - 1} holds the leg with that sequence. */
   private final LegJournal<Origin, Account> journal = new LegJournal<>();
   /** Idempotency records (with the journal slots of their legs), published after their effects. */
-  private final ConcurrentHashMap<String, Applied> operations = new ConcurrentHashMap<>();
+  private final OpenTable<Applied> operations = new OpenTable<>();
   private final ConcurrentHashMap<String, Instant> markers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ShopItem> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> inventory = new ConcurrentHashMap<>();
@@ -114,8 +115,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     /** True when {@code at} is this origin's time. */
     abstract boolean isAt(Instant at);
 
+    /** True when {@code id} is this origin's operation id. */
+    abstract boolean hasKey(String id);
+
     final boolean matches(Transfer t) {
-      return t.kind() == kind() && isAt(t.timestamp()) && t.operationId().equals(operationId());
+      return t.kind() == kind() && isAt(t.timestamp()) && hasKey(t.operationId());
     }
   }
 
@@ -150,6 +154,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     boolean isAt(Instant t) {
       return at.equals(t);
     }
+
+    @Override
+    boolean hasKey(String id) {
+      return operationId.equals(id);
+    }
   }
 
   /**
@@ -157,7 +166,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
    * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
    * operations). Immutable.
    */
-  private abstract static class Applied extends Origin {
+  private abstract static class Applied extends Origin implements OpenTable.Keyed {
     static final String OK = "ok";
     private static final OperationKind[] KINDS = OperationKind.values();
     private static final int[] NO_SLOTS = new int[0];
@@ -205,7 +214,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (count == 1 && outcome.equals(OK) && at.getNano() % 1000 == 0
           && second > -MAX_MICROS_SECOND && second < MAX_MICROS_SECOND
           && Requests.isCanonical(request, kind, only.debit(), only.credit(), only.amount())) {
-        return new CompactApplied(operationId, kind, second * 1_000_000 + at.getNano() / 1000, first);
+        byte[] latin1 = CompactApplied.latin1(operationId);
+        if (latin1 != null) {
+          return new CompactApplied(latin1, operationId.hashCode(), kind, second * 1_000_000 + at.getNano() / 1000,
+              first);
+        }
       }
       int[] more = count <= 1 ? NO_SLOTS : Arrays.copyOf(slots, count - 1);
       return new WideApplied(operationId, kind, request, outcome, at, first, more);
@@ -217,25 +230,59 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /**
-   * The common case in 32 bytes: one leg, canonical request (rebuilt on read), outcome {@code
-   * "ok"}, time in epoch microseconds. Immutable.
+   * The common case in 40 bytes plus the id's bytes: one leg, canonical request (rebuilt on read),
+   * outcome {@code "ok"}, time in epoch microseconds, operation id as ISO-8859-1 bytes (a string is
+   * rebuilt on read). Immutable.
    */
   private static final class CompactApplied extends Applied {
-    private final String operationId;
+    private final byte[] id;
+    private final int hash;
     private final long epochMicros;
     private final int slot;
     private final byte kind;
 
-    CompactApplied(String operationId, OperationKind kind, long epochMicros, int slot) {
-      this.operationId = operationId;
+    CompactApplied(byte[] id, int hash, OperationKind kind, long epochMicros, int slot) {
+      this.id = id;
+      this.hash = hash;
       this.kind = (byte) kind.ordinal();
       this.epochMicros = epochMicros;
       this.slot = slot;
     }
 
+    /** The ISO-8859-1 bytes of {@code s}, or null if it has a character beyond U+00FF. */
+    static byte @Nullable [] latin1(String s) {
+      byte[] b = new byte[s.length()];
+      for (int i = 0; i < b.length; i++) {
+        char c = s.charAt(i);
+        if (c > 0xFF) {
+          return null;
+        }
+        b[i] = (byte) c;
+      }
+      return b;
+    }
+
     @Override
     String operationId() {
-      return operationId;
+      return new String(id, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int keyHash() {
+      return hash;
+    }
+
+    @Override
+    public boolean hasKey(String key) {
+      if (key.length() != id.length) {
+        return false;
+      }
+      for (int i = 0; i < id.length; i++) {
+        if (key.charAt(i) != (char) (id[i] & 0xFF)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -317,6 +364,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     boolean isAt(Instant t) {
       return at.equals(t);
+    }
+
+    @Override
+    public int keyHash() {
+      return operationId.hashCode();
+    }
+
+    @Override
+    public boolean hasKey(String key) {
+      return operationId.equals(key);
     }
 
     @Override
@@ -414,7 +471,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Hold h : changes.holds()) {
       holds.put(h.holdId(), h);
     }
-    publishOperations(applied);
+    publishOperations(changes.operations(), applied);
   }
 
   private Account account(AccountId id) {
@@ -511,9 +568,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /** Idempotency records last: a receipt is only visible once its effects are. */
-  private void publishOperations(Applied[] applied) {
-    for (Applied a : applied) {
-      operations.put(a.operationId(), a);
+  private void publishOperations(List<OperationRecord> ops, Applied[] applied) {
+    for (int i = 0; i < applied.length; i++) {
+      operations.put(ops.get(i).operationId(), applied[i]);
     }
   }
 
@@ -539,7 +596,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
     List<OperationRecord> ops = new ArrayList<>(operations.size());
-    operations.forEach((k, v) -> ops.add(new OperationRecord(v.operationId(), v.kind(), request(v), v.outcome(), v.at())));
+    operations.forEach(v -> ops.add(new OperationRecord(v.operationId(), v.kind(), request(v), v.outcome(), v.at())));
     List<Transfer> transfers = new ArrayList<>();
     journal.scan(0, (slot, origin, debit, credit, amount) -> transfers.add(transfer(slot, origin, debit, credit, amount)));
     return new ChangeSet(b, transfers, ops, m, List.copyOf(items.values()), inv, List.copyOf(holds.values()));
@@ -1094,9 +1151,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
         holds.putAll(stagedHolds);
       }
       if (single != null) {
-        operations.put(single.operationId(), single);
+        operations.put(Objects.requireNonNull(opId), single);
       } else if (many != null) {
-        publishOperations(many);
+        publishOperations(moreOperations, many);
       }
     }
 
