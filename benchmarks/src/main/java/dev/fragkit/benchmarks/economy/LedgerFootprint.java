@@ -34,7 +34,10 @@ public final class LedgerFootprint {
     long before = liveHeap();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = os.getProcessCpuTime();
+    long threadStart = threads.getCurrentThreadCpuTime();
+    long gcStart = gcMillis();
     long wallStart = System.nanoTime();
     SplittableRandom r = new SplittableRandom(42);
     for (int i = 0; i < n; i++) {
@@ -47,6 +50,10 @@ public final class LedgerFootprint {
     }
     long cpu = os.getProcessCpuTime() - cpuStart;
     long wall = System.nanoTime() - wallStart;
+    long thread = threads.getCurrentThreadCpuTime() - threadStart;
+    long gc = gcMillis() - gcStart;
+    System.out.printf("calling thread %.0f CPU-ns/transfer; GC pauses %d ms of %d ms wall%n", thread / (double) n, gc,
+        wall / 1_000_000);
     long after = liveHeap();
     System.out.printf("transfers per JVM CPU-second %.0f, per wall second %.0f (%.2f CPU cores busy)%n",
         n / (cpu / 1e9), n / (wall / 1e9), cpu / (double) wall);
@@ -70,6 +77,14 @@ public final class LedgerFootprint {
     } catch (javax.management.JMException e) {
       throw new IllegalStateException("class histogram unavailable", e);
     }
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private static long liveHeap() {
