@@ -1,12 +1,14 @@
 package dev.fragkit.economy.ledger;
 
 import dev.fragkit.economy.lock.KeyedLockManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +16,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +29,14 @@ import org.jspecify.annotations.Nullable;
  * the transaction's locks, so per-key order is preserved); if the log throws, nothing is published.
  * The file store uses this as its write-ahead journal.
  *
+ * <p>Retained layout (the store keeps every journal entry and receipt): one state object per
+ * account (balance, lock key, and a growable array of the journal slots of its legs); a journal
+ * indexed by sequence in chunks of parallel arrays ({@link LegJournal}: no object per leg); one
+ * compact record per applied operation (in an {@link OpenTable}, no map node), which is also the
+ * shared origin (id, kind, time) of its legs, whose {@link Transfer}s and {@link Receipt} are
+ * rebuilt when read; a ledger transfer retains about 104 bytes in two objects. Journal sequences
+ * are limited to {@link Integer#MAX_VALUE}.
+ *
  * <p>Reads outside a transaction see committed values of single keys; they are not a cross-key
  * snapshot while writers are running. Thread-safe.
  */
@@ -41,17 +49,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
     void append(ChangeSet changes);
   }
 
+  /** Largest journal sequence this store can hold. */
+  static final long MAX_SEQUENCE = Integer.MAX_VALUE;
+
   private final KeyedLockManager<String> locks;
   private final CommitLog log;
-  private final ConcurrentHashMap<AccountId, Long> balances = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, Transfer> journal = new ConcurrentSkipListMap<>();
-  private final ConcurrentHashMap<AccountId, ConcurrentLinkedQueue<Transfer>> byAccount = new ConcurrentHashMap<>();
-  /** Idempotency records with their journal entries (one map entry per applied operation). */
-  private final ConcurrentHashMap<String, Applied> operations = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<AccountId, Account> accounts = new ConcurrentHashMap<>();
+  /** Slot {@code sequence - 1} holds the leg with that sequence. */
+  private final LegJournal<Origin, Account> journal = new LegJournal<>();
+  /** Idempotency records (with the journal slots of their legs), published after their effects. */
+  private final OpenTable<Applied> operations = new OpenTable<>();
   private final ConcurrentHashMap<String, Instant> markers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ShopItem> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> inventory = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Hold> holds = new ConcurrentHashMap<>();
+  /** The next sequence to hand out. */
   private final AtomicLong sequence = new AtomicLong(1);
 
   private InMemoryLedgerStore(KeyedLockManager<String> locks, CommitLog log) {
@@ -73,8 +85,342 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return locks;
   }
 
-  /** An applied operation: its idempotency record and the journal entries it made. */
-  private record Applied(OperationRecord record, List<Transfer> transfers) {}
+  // ---------------------------------------------------------------- retained layout
+
+  /**
+   * One account: its balance (present once {@link #exists}), its lock key and the journal slots of
+   * its legs in commit order. Written only under the account's lock (or during recovery).
+   */
+  private static final class Account {
+    final AccountId id;
+    final String lockKey;
+    final SlotIndex legs = new SlotIndex();
+    volatile long balance;
+    /** Written after {@link #balance} when the account is created. */
+    volatile boolean exists;
+
+    Account(AccountId id) {
+      this.id = id;
+      this.lockKey = LockKeys.account(id);
+    }
+  }
+
+  /** What the legs of one operation share: id, kind, time. Immutable. */
+  private abstract static class Origin {
+    abstract String operationId();
+
+    abstract OperationKind kind();
+
+    abstract Instant at();
+
+    /** True when {@code at} is this origin's time. */
+    abstract boolean isAt(Instant at);
+
+    /** True when {@code id} is this origin's operation id. */
+    abstract boolean hasKey(String id);
+
+    final boolean matches(Transfer t) {
+      return t.kind() == kind() && isAt(t.timestamp()) && hasKey(t.operationId());
+    }
+  }
+
+  /** The origin of a leg that belongs to no operation record of its commit (not made by the ledger). */
+  private static final class LegOrigin extends Origin {
+    private final String operationId;
+    private final OperationKind kind;
+    private final Instant at;
+
+    LegOrigin(Transfer t) {
+      this.operationId = t.operationId();
+      this.kind = t.kind();
+      this.at = t.timestamp();
+    }
+
+    @Override
+    String operationId() {
+      return operationId;
+    }
+
+    @Override
+    OperationKind kind() {
+      return kind;
+    }
+
+    @Override
+    Instant at() {
+      return at;
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return at.equals(t);
+    }
+
+    @Override
+    boolean hasKey(String id) {
+      return operationId.equals(id);
+    }
+  }
+
+  /**
+   * An applied operation: its idempotency record and the journal slots of its legs. It is the
+   * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
+   * operations). Immutable.
+   */
+  private abstract static class Applied extends Origin implements OpenTable.Keyed {
+    static final String OK = "ok";
+    private static final OperationKind[] KINDS = OperationKind.values();
+    private static final int[] NO_SLOTS = new int[0];
+    /** Epoch seconds whose microseconds fit a {@code long}. */
+    private static final long MAX_MICROS_SECOND = Long.MAX_VALUE / 1_000_000 - 1;
+
+    /** The request as recorded, or null when it is the canonical one of the only leg ({@link Requests}). */
+    abstract @Nullable String request();
+
+    abstract String outcome();
+
+    abstract int legCount();
+
+    abstract int slot(int i);
+
+    /**
+     * The record of an operation whose legs are those of {@code legs} carrying its id: the compact
+     * {@link CompactApplied} for a one-leg operation with the canonical request, outcome {@code
+     * "ok"} and a whole-microsecond time (every ledger transfer and credit), else a {@link
+     * WideApplied}.
+     */
+    static Applied of(String operationId, OperationKind kind, String request, String outcome, Instant at, Legs legs) {
+      int n = legs.legCount();
+      int count = 0;
+      int first = -1;
+      int[] slots = null;
+      Transfer only = null;
+      for (int i = 0; i < n; i++) {
+        Transfer t = legs.leg(i);
+        if (t.operationId().equals(operationId)) {
+          int slot = (int) (t.sequence() - 1);
+          if (count == 0) {
+            first = slot;
+            only = t;
+          } else {
+            if (slots == null) {
+              slots = new int[n];
+            }
+            slots[count - 1] = slot;
+          }
+          count++;
+        }
+      }
+      long second = at.getEpochSecond();
+      if (count == 1 && outcome.equals(OK) && at.getNano() % 1000 == 0
+          && second > -MAX_MICROS_SECOND && second < MAX_MICROS_SECOND
+          && Requests.isCanonical(request, kind, only.debit(), only.credit(), only.amount())) {
+        byte[] latin1 = CompactApplied.latin1(operationId);
+        if (latin1 != null) {
+          return new CompactApplied(latin1, operationId.hashCode(), kind, second * 1_000_000 + at.getNano() / 1000,
+              first);
+        }
+      }
+      int[] more = count <= 1 ? NO_SLOTS : Arrays.copyOf(slots, count - 1);
+      return new WideApplied(operationId, kind, request, outcome, at, first, more);
+    }
+
+    static Applied of(OperationRecord op, Legs legs) {
+      return of(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), legs);
+    }
+  }
+
+  /**
+   * The common case in 40 bytes plus the id's bytes: one leg, canonical request (rebuilt on read),
+   * outcome {@code "ok"}, time in epoch microseconds, operation id as ISO-8859-1 bytes (a string is
+   * rebuilt on read). Immutable.
+   */
+  private static final class CompactApplied extends Applied {
+    private final byte[] id;
+    private final int hash;
+    private final long epochMicros;
+    private final int slot;
+    private final byte kind;
+
+    CompactApplied(byte[] id, int hash, OperationKind kind, long epochMicros, int slot) {
+      this.id = id;
+      this.hash = hash;
+      this.kind = (byte) kind.ordinal();
+      this.epochMicros = epochMicros;
+      this.slot = slot;
+    }
+
+    /** The ISO-8859-1 bytes of {@code s}, or null if it has a character beyond U+00FF. */
+    static byte @Nullable [] latin1(String s) {
+      byte[] b = new byte[s.length()];
+      for (int i = 0; i < b.length; i++) {
+        char c = s.charAt(i);
+        if (c > 0xFF) {
+          return null;
+        }
+        b[i] = (byte) c;
+      }
+      return b;
+    }
+
+    @Override
+    String operationId() {
+      return new String(id, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int keyHash() {
+      return hash;
+    }
+
+    @Override
+    public boolean hasKey(String key) {
+      if (key.length() != id.length) {
+        return false;
+      }
+      for (int i = 0; i < id.length; i++) {
+        if (key.charAt(i) != (char) (id[i] & 0xFF)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    OperationKind kind() {
+      return Applied.KINDS[kind];
+    }
+
+    @Override
+    Instant at() {
+      return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000), Math.floorMod(epochMicros, 1_000_000) * 1000L);
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return t.getNano() % 1000 == 0 && t.getEpochSecond() == Math.floorDiv(epochMicros, 1_000_000)
+          && t.getNano() / 1000 == Math.floorMod(epochMicros, 1_000_000);
+    }
+
+    @Override
+    @Nullable String request() {
+      return null;
+    }
+
+    @Override
+    String outcome() {
+      return OK;
+    }
+
+    @Override
+    int legCount() {
+      return 1;
+    }
+
+    @Override
+    int slot(int i) {
+      Objects.checkIndex(i, 1);
+      return slot;
+    }
+  }
+
+  /** Any other applied operation: its request text, outcome, time and any number of legs. Immutable. */
+  private static final class WideApplied extends Applied {
+    private final String operationId;
+    private final OperationKind kind;
+    private final String request;
+    private final String outcome;
+    private final Instant at;
+    /** Slot of the first leg, -1 when none. */
+    private final int firstSlot;
+    /** Slots of the legs after the first. */
+    private final int[] moreSlots;
+
+    WideApplied(String operationId, OperationKind kind, String request, String outcome, Instant at, int firstSlot,
+        int[] moreSlots) {
+      this.operationId = operationId;
+      this.kind = kind;
+      this.request = request;
+      this.outcome = outcome;
+      this.at = at;
+      this.firstSlot = firstSlot;
+      this.moreSlots = moreSlots;
+    }
+
+    @Override
+    String operationId() {
+      return operationId;
+    }
+
+    @Override
+    OperationKind kind() {
+      return kind;
+    }
+
+    @Override
+    Instant at() {
+      return at;
+    }
+
+    @Override
+    boolean isAt(Instant t) {
+      return at.equals(t);
+    }
+
+    @Override
+    public int keyHash() {
+      return operationId.hashCode();
+    }
+
+    @Override
+    public boolean hasKey(String key) {
+      return operationId.equals(key);
+    }
+
+    @Override
+    String request() {
+      return request;
+    }
+
+    @Override
+    String outcome() {
+      return outcome;
+    }
+
+    @Override
+    int legCount() {
+      return firstSlot < 0 ? 0 : 1 + moreSlots.length;
+    }
+
+    @Override
+    int slot(int i) {
+      Objects.checkIndex(i, legCount());
+      return i == 0 ? firstSlot : moreSlots[i - 1];
+    }
+  }
+
+  /** Random access to the legs of one commit. */
+  private interface Legs {
+    int legCount();
+
+    Transfer leg(int i);
+  }
+
+  private static Legs legsOf(List<Transfer> list) {
+    return new Legs() {
+      @Override
+      public int legCount() {
+        return list.size();
+      }
+
+      @Override
+      public Transfer leg(int i) {
+        return list.get(i);
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------- transactions and publication
 
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
@@ -97,12 +443,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
   /**
    * Publishes {@code changes} without locking. For recovery (replaying a journal before the store is
    * shared) and for commits; callers other than recovery must hold the covering locks.
+   *
+   * @throws StoreException when a transfer's sequence is outside 1..{@link Integer#MAX_VALUE}
    */
   public void apply(ChangeSet changes) {
     for (AccountBalance b : changes.balances()) {
-      balances.put(b.account(), b.balance());
+      publishBalance(account(b.account()), b.balance());
     }
-    publishTransfers(changes.transfers());
+    List<Transfer> transfers = changes.transfers();
+    for (Transfer t : transfers) {
+      if (t.sequence() < 1 || t.sequence() > MAX_SEQUENCE) {
+        throw new StoreException("journal sequence " + t.sequence() + " of operation " + t.operationId()
+            + " is outside 1.." + MAX_SEQUENCE, null);
+      }
+    }
+    Legs legs = legsOf(transfers);
+    Applied[] applied = prepare(changes.operations(), transfers);
+    publishLegs(legs, applied);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -115,17 +472,93 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Hold h : changes.holds()) {
       holds.put(h.holdId(), h);
     }
-    publishOperations(changes.operations(), changes.transfers());
+    publishOperations(changes.operations(), applied);
   }
 
-  private void publishTransfers(List<Transfer> transfers) {
-    long maxSequence = -1;
+  private Account account(AccountId id) {
+    Account a = accounts.get(id);
+    return a != null ? a : accounts.computeIfAbsent(id, Account::new);
+  }
+
+  private static void publishBalance(Account a, long balance) {
+    a.balance = balance;
+    if (!a.exists) {
+      a.exists = true;
+    }
+  }
+
+  /**
+   * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
+   * transfers} carrying its operation id (in list order).
+   */
+  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers) {
+    int n = ops.size();
+    Applied[] out = new Applied[n];
+    if (n <= 4) {
+      Legs legs = legsOf(transfers);
+      for (int o = 0; o < n; o++) {
+        out[o] = Applied.of(ops.get(o), legs);
+      }
+      return out;
+    }
+    // many operations (a snapshot): group the legs by operation id first
+    Map<String, List<Transfer>> byOperation = new HashMap<>();
     for (Transfer t : transfers) {
-      journal.put(t.sequence(), t);
-      byAccount.computeIfAbsent(t.debit(), k -> new ConcurrentLinkedQueue<>()).add(t);
-      byAccount.computeIfAbsent(t.credit(), k -> new ConcurrentLinkedQueue<>()).add(t);
+      byOperation.computeIfAbsent(t.operationId(), k -> new ArrayList<>(2)).add(t);
+    }
+    for (int o = 0; o < n; o++) {
+      OperationRecord op = ops.get(o);
+      out[o] = Applied.of(op, legsOf(byOperation.getOrDefault(op.operationId(), List.of())));
+    }
+    return out;
+  }
+
+  /** Writes the legs to the journal and the account indexes, each with its operation as origin. */
+  private void publishLegs(Legs legs, Applied[] applied) {
+    Map<String, Applied> byId = null;
+    if (applied.length > 4) {
+      byId = new HashMap<>(applied.length * 2);
+      for (Applied a : applied) {
+        byId.put(a.operationId(), a);
+      }
+    }
+    long maxSequence = -1;
+    int n = legs.legCount();
+    for (int i = 0; i < n; i++) {
+      Transfer t = legs.leg(i);
+      Origin origin = null;
+      if (byId != null) {
+        Applied a = byId.get(t.operationId());
+        if (a != null && a.matches(t)) {
+          origin = a;
+        }
+      } else {
+        for (Applied a : applied) {
+          if (a.matches(t)) {
+            origin = a;
+            break;
+          }
+        }
+      }
+      publishLeg(t, origin != null ? origin : new LegOrigin(t));
       maxSequence = Math.max(maxSequence, t.sequence());
     }
+    advanceSequence(maxSequence);
+  }
+
+  private void publishLeg(Transfer t, Origin origin) {
+    publishLeg(t, origin, account(t.debit()), account(t.credit()));
+  }
+
+  private void publishLeg(Transfer t, Origin origin, Account debit, Account credit) {
+    int slot = (int) (t.sequence() - 1);
+    journal.put(slot, origin, debit, credit, t.amount());
+    debit.legs.add(slot);
+    credit.legs.add(slot);
+  }
+
+  /** Makes sure the next sequence handed out is above {@code maxSequence}. */
+  private void advanceSequence(long maxSequence) {
     if (maxSequence >= 0) {
       long next = maxSequence + 1;
       long current;
@@ -136,31 +569,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /** Idempotency records last: a receipt is only visible once its effects are. */
-  private void publishOperations(List<OperationRecord> ops, List<Transfer> transfers) {
-    for (OperationRecord op : ops) {
-      List<Transfer> legs;
-      if (ops.size() == 1 && allOf(transfers, op.operationId())) {
-        legs = List.copyOf(transfers);
-      } else {
-        List<Transfer> mine = new ArrayList<>();
-        for (Transfer t : transfers) {
-          if (t.operationId().equals(op.operationId())) {
-            mine.add(t);
-          }
-        }
-        legs = List.copyOf(mine);
-      }
-      operations.put(op.operationId(), new Applied(op, legs));
+  private void publishOperations(List<OperationRecord> ops, Applied[] applied) {
+    for (int i = 0; i < applied.length; i++) {
+      operations.put(ops.get(i).operationId(), applied[i]);
     }
-  }
-
-  private static boolean allOf(List<Transfer> transfers, String operationId) {
-    for (Transfer t : transfers) {
-      if (!t.operationId().equals(operationId)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -169,7 +581,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
    */
   public ChangeSet exportState() {
     List<AccountBalance> b = new ArrayList<>();
-    balances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
+    accounts.forEach((k, v) -> {
+      if (v.exists) {
+        b.add(new AccountBalance(k, v.balance));
+      }
+    });
     List<ChangeSet.Marker> m = new ArrayList<>();
     markers.forEach((k, v) -> {
       int hash = k.indexOf('#');
@@ -181,22 +597,42 @@ public final class InMemoryLedgerStore implements LedgerStore {
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
     List<OperationRecord> ops = new ArrayList<>(operations.size());
-    operations.forEach((k, v) -> ops.add(v.record()));
-    return new ChangeSet(b, List.copyOf(journal.values()), ops, m,
-        List.copyOf(items.values()), inv, List.copyOf(holds.values()));
+    operations.forEach(v -> ops.add(new OperationRecord(v.operationId(), v.kind(), request(v), v.outcome(), v.at())));
+    List<Transfer> transfers = new ArrayList<>();
+    journal.scan(0, (slot, origin, debit, credit, amount) -> transfers.add(transfer(slot, origin, debit, credit, amount)));
+    return new ChangeSet(b, transfers, ops, m, List.copyOf(items.values()), inv, List.copyOf(holds.values()));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private static Transfer transfer(int slot, Origin origin, Account debit, Account credit, long amount) {
+    return new Transfer(slot + 1L, origin.operationId(), origin.kind(), debit.id, credit.id, amount, origin.at());
+  }
+
+  private @Nullable Transfer transferAt(int slot) {
+    Transfer[] out = new Transfer[1];
+    journal.read(slot, (s, origin, debit, credit, amount) -> {
+      out[0] = transfer(s, origin, debit, credit, amount);
+      return true;
+    });
+    return out[0];
   }
 
   @Override
   public OptionalLong balance(AccountId account) {
-    Long b = balances.get(account);
-    return b == null ? OptionalLong.empty() : OptionalLong.of(b);
+    Account a = accounts.get(account);
+    return a == null || !a.exists ? OptionalLong.empty() : OptionalLong.of(a.balance);
   }
 
   @Override
   public List<AccountBalance> leaderboard(String guild, int offset, int limit) {
-    return balances.entrySet().stream()
-        .filter(e -> e.getKey().guild().equals(guild) && !e.getKey().isSystem())
-        .map(e -> new AccountBalance(e.getKey(), e.getValue()))
+    List<AccountBalance> rows = new ArrayList<>();
+    accounts.forEach((k, v) -> {
+      if (v.exists && k.guild().equals(guild) && !k.isSystem()) {
+        rows.add(new AccountBalance(k, v.balance));
+      }
+    });
+    return rows.stream()
         .sorted(Comparator.comparingLong(AccountBalance::balance).reversed()
             .thenComparing(AccountBalance::account))
         .skip(offset).limit(limit).toList();
@@ -205,34 +641,101 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public List<AccountBalance> balances() {
     List<AccountBalance> out = new ArrayList<>();
-    balances.forEach((k, v) -> out.add(new AccountBalance(k, v)));
+    accounts.forEach((k, v) -> {
+      if (v.exists) {
+        out.add(new AccountBalance(k, v.balance));
+      }
+    });
     out.sort(Comparator.comparing(AccountBalance::account));
     return out;
   }
 
   @Override
   public List<Transfer> journal(AccountId account, Instant from, Instant to) {
-    ConcurrentLinkedQueue<Transfer> q = byAccount.get(account);
-    if (q == null) {
+    Account a = accounts.get(account);
+    if (a == null) {
       return List.of();
     }
-    return q.stream()
-        .filter(t -> !t.timestamp().isBefore(from) && t.timestamp().isBefore(to))
-        .sorted(Comparator.comparingLong(Transfer::sequence)).toList();
+    int[] slots = a.legs.snapshot();
+    List<Transfer> out = new ArrayList<>();
+    int last = -1;
+    boolean sorted = true;
+    for (int slot : slots) {
+      Transfer t = transferAt(slot);
+      if (t != null && !t.timestamp().isBefore(from) && t.timestamp().isBefore(to)) {
+        sorted &= slot > last;
+        last = slot;
+        out.add(t);
+      }
+    }
+    if (!sorted) {
+      out.sort(Comparator.comparingLong(Transfer::sequence));
+    }
+    return out;
   }
 
   @Override
   public List<Transfer> journalAfter(long afterSequence, int limit) {
-    return journal.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit < 0: " + limit);
+    }
+    List<Transfer> out = new ArrayList<>(Math.min(limit, 1024));
+    if (limit == 0 || afterSequence >= MAX_SEQUENCE) {
+      return out;
+    }
+    // sequence s lives in slot s - 1, so the first slot after afterSequence is afterSequence itself
+    journal.scan(Math.max(0, afterSequence), (slot, origin, debit, credit, amount) -> {
+      out.add(transfer(slot, origin, debit, credit, amount));
+      return out.size() < limit;
+    });
+    return out;
   }
 
   @Override
   public Optional<Receipt> receipt(String operationId) {
-    Applied applied = operations.get(operationId);
-    if (applied == null) {
-      return Optional.empty();
+    Applied a = operations.get(operationId);
+    return a == null ? Optional.empty() : Optional.of(receipt(a));
+  }
+
+  private Receipt receipt(Applied a) {
+    int n = a.legCount();
+    List<Transfer> legs;
+    if (n == 0) {
+      legs = List.of();
+    } else if (n == 1) {
+      legs = List.of(leg(a, a.slot(0)));
+    } else {
+      Transfer[] all = new Transfer[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = leg(a, a.slot(i));
+      }
+      legs = List.of(all);
     }
-    return Optional.of(toReceipt(applied.record(), applied.transfers()));
+    String request = a.request();
+    if (request == null) {
+      Transfer only = legs.get(0);
+      request = Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
+    }
+    return new Receipt(a.operationId(), a.kind(), request, a.outcome(), a.at(), legs);
+  }
+
+  /** The request of {@code a} as recorded. */
+  private String request(Applied a) {
+    String request = a.request();
+    if (request != null) {
+      return request;
+    }
+    Transfer only = leg(a, a.slot(0));
+    return Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
+  }
+
+  /** A leg of a published operation (published before the operation, so it is present). */
+  private Transfer leg(Applied a, int slot) {
+    Transfer t = transferAt(slot);
+    if (t == null) {
+      throw new IllegalStateException("journal slot " + slot + " of operation " + a.operationId() + " is empty");
+    }
+    return t;
   }
 
   @Override
@@ -268,10 +771,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     return out;
   }
 
-  static Receipt toReceipt(OperationRecord op, List<Transfer> transfers) {
-    return new Receipt(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), transfers);
-  }
-
   private static String markerKey(AccountId account, String name) {
     return account.key() + "#" + name;
   }
@@ -281,17 +780,39 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /**
-   * Staged writes of one transaction. Confined to the transaction's thread. Maps are created on
-   * first use (a transfer stages only balances, two journal entries and one operation record).
+   * Staged writes of one transaction. Confined to the transaction's thread. The accounts it touches
+   * are looked up, lock-checked and staged once each; the first two (all of them, for a transfer)
+   * live in fields, more in arrays. The first operation record and leg are fields too; other
+   * staging maps are created on first use.
    */
-  private final class Tx implements LedgerTransaction {
+  private final class Tx implements LedgerTransaction, Legs {
     private final Set<String> keys;
-    /** Accounts whose lock key was already found in {@link #keys} (compared by identity). */
-    private final AccountId[] guarded = new AccountId[4];
-    private int guardedCount;
-    private @Nullable Map<AccountId, Long> stagedBalances;
-    private @Nullable List<Transfer> stagedTransfers;
-    private @Nullable List<OperationRecord> stagedOperations;
+    private int accountCount;
+    private @Nullable AccountId id0;
+    private @Nullable AccountId id1;
+    private @Nullable Account state0;
+    private @Nullable Account state1;
+    private long staged0;
+    private long staged1;
+    private boolean isStaged0;
+    private boolean isStaged1;
+    /** Accounts 2.. (rare: holds touch three). */
+    private AccountId @Nullable [] moreIds;
+    private @Nullable Account @Nullable [] moreStates;
+    private long @Nullable [] moreStaged;
+    private boolean @Nullable [] moreIsStaged;
+    /** The last operation id whose lock key was checked (compared by identity). */
+    private @Nullable String guardedOperation;
+    private int legCount;
+    private @Nullable Transfer leg0;
+    private Transfer @Nullable [] moreLegs;
+    /** The first operation recorded (fields, not a record); later ones go to {@link #moreOperations}. */
+    private @Nullable String opId;
+    private @Nullable OperationKind opKind;
+    private @Nullable String opRequest;
+    private @Nullable String opOutcome;
+    private @Nullable Instant opAt;
+    private @Nullable List<OperationRecord> moreOperations;
     private @Nullable Map<String, ChangeSet.Marker> stagedMarkers;
     private @Nullable Map<String, ShopItem> stagedItems;
     private @Nullable Map<String, ChangeSet.Inventory> stagedInventory;
@@ -307,89 +828,218 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
     }
 
-    /** {@code guard(LockKeys.account(account))}, remembering accounts already checked. */
-    private void guard(AccountId account) {
-      for (int i = 0; i < guardedCount; i++) {
-        if (guarded[i] == account) {
-          return;
-        }
-      }
-      guard(LockKeys.account(account));
-      if (guardedCount < guarded.length) {
-        guarded[guardedCount++] = account;
+    private void guardOperation(String operationId) {
+      if (operationId != guardedOperation) {
+        guard(LockKeys.operation(operationId));
+        guardedOperation = operationId;
       }
     }
 
+    // -------------------------------------------------------------- touched accounts
+
+    private AccountId idAt(int i) {
+      return Objects.requireNonNull(i == 0 ? id0 : i == 1 ? id1 : Objects.requireNonNull(moreIds)[i - 2]);
+    }
+
+    private @Nullable Account stateAt(int i) {
+      return i == 0 ? state0 : i == 1 ? state1 : Objects.requireNonNull(moreStates)[i - 2];
+    }
+
+    private boolean isStaged(int i) {
+      return i == 0 ? isStaged0 : i == 1 ? isStaged1 : Objects.requireNonNull(moreIsStaged)[i - 2];
+    }
+
+    private long stagedAt(int i) {
+      return i == 0 ? staged0 : i == 1 ? staged1 : Objects.requireNonNull(moreStaged)[i - 2];
+    }
+
+    private void stage(int i, long balance) {
+      if (i == 0) {
+        staged0 = balance;
+        isStaged0 = true;
+      } else if (i == 1) {
+        staged1 = balance;
+        isStaged1 = true;
+      } else {
+        Objects.requireNonNull(moreStaged)[i - 2] = balance;
+        Objects.requireNonNull(moreIsStaged)[i - 2] = true;
+      }
+    }
+
+    /** Index of {@code account} among the touched accounts; checks its lock key the first time. */
+    private int slot(AccountId account) {
+      int n = accountCount;
+      if (n > 0 && id0 == account) {
+        return 0;
+      }
+      if (n > 1 && id1 == account) {
+        return 1;
+      }
+      for (int i = 0; i < n; i++) {
+        if (idAt(i).equals(account)) {
+          return i;
+        }
+      }
+      Account state = accounts.get(account);
+      guard(state != null ? state.lockKey : LockKeys.account(account));
+      if (n == 0) {
+        id0 = account;
+        state0 = state;
+      } else if (n == 1) {
+        id1 = account;
+        state1 = state;
+      } else {
+        int j = n - 2;
+        if (moreIds == null || j == moreIds.length) {
+          int size = moreIds == null ? 2 : moreIds.length * 2;
+          moreIds = moreIds == null ? new AccountId[size] : Arrays.copyOf(moreIds, size);
+          moreStates = moreStates == null ? new Account[size] : Arrays.copyOf(moreStates, size);
+          moreStaged = moreStaged == null ? new long[size] : Arrays.copyOf(moreStaged, size);
+          moreIsStaged = moreIsStaged == null ? new boolean[size] : Arrays.copyOf(moreIsStaged, size);
+        }
+        moreIds[j] = account;
+        Objects.requireNonNull(moreStates)[j] = state;
+      }
+      accountCount = n + 1;
+      return n;
+    }
+
+    /** The state object of touched account {@code i}, created (without a balance) if it has none yet. */
+    private Account resolved(int i) {
+      Account a = stateAt(i);
+      if (a == null) {
+        a = account(idAt(i));
+        if (i == 0) {
+          state0 = a;
+        } else if (i == 1) {
+          state1 = a;
+        } else {
+          Objects.requireNonNull(moreStates)[i - 2] = a;
+        }
+      }
+      return a;
+    }
+
+    private boolean exists(int i) {
+      if (isStaged(i)) {
+        return true;
+      }
+      Account a = stateAt(i);
+      return a != null && a.exists;
+    }
+
+    // -------------------------------------------------------------- LedgerTransaction
+
     @Override
     public Optional<Receipt> receipt(String operationId) {
-      guard(LockKeys.operation(operationId));
+      guardOperation(operationId);
       return InMemoryLedgerStore.this.receipt(operationId);
     }
 
     @Override
     public void recordOperation(String operationId, OperationKind kind, String request, String outcome, Instant at) {
-      guard(LockKeys.operation(operationId));
-      if (stagedOperations == null) {
-        stagedOperations = new ArrayList<>(1);
+      guardOperation(operationId);
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(at, "at");
+      if (opId == null && moreOperations == null) {
+        opId = operationId;
+        opKind = kind;
+        opRequest = request;
+        opOutcome = outcome;
+        opAt = at;
+        return;
       }
-      stagedOperations.add(new OperationRecord(operationId, kind, request, outcome, at));
+      if (moreOperations == null) {
+        moreOperations = new ArrayList<>(4);
+        moreOperations.add(firstOperation());
+        opId = null;
+      }
+      moreOperations.add(new OperationRecord(operationId, kind, request, outcome, at));
+    }
+
+    private OperationRecord firstOperation() {
+      return new OperationRecord(Objects.requireNonNull(opId), Objects.requireNonNull(opKind),
+          Objects.requireNonNull(opRequest), Objects.requireNonNull(opOutcome), Objects.requireNonNull(opAt));
+    }
+
+    private List<OperationRecord> operations() {
+      return moreOperations != null ? moreOperations : opId != null ? List.of(firstOperation()) : List.of();
     }
 
     @Override
     public OptionalLong balance(AccountId account) {
-      guard(account);
-      Long staged = stagedBalances == null ? null : stagedBalances.get(account);
-      return staged != null ? OptionalLong.of(staged) : InMemoryLedgerStore.this.balance(account);
-    }
-
-    private Map<AccountId, Long> balancesToStage() {
-      if (stagedBalances == null) {
-        stagedBalances = new LinkedHashMap<>(8);
+      int i = slot(account);
+      if (isStaged(i)) {
+        return OptionalLong.of(stagedAt(i));
       }
-      return stagedBalances;
+      Account a = stateAt(i);
+      return a == null || !a.exists ? OptionalLong.empty() : OptionalLong.of(a.balance);
     }
 
     @Override
     public void createAccount(AccountId account, Instant at) {
-      guard(account);
-      if (balance(account).isPresent()) {
+      int i = slot(account);
+      if (exists(i)) {
         throw new IllegalStateException("account exists: " + account);
       }
-      balancesToStage().put(account, 0L);
+      stage(i, 0);
     }
 
     @Override
     public void setBalance(AccountId account, long balance) {
-      guard(account);
-      if (balance(account).isEmpty()) {
+      int i = slot(account);
+      if (!exists(i)) {
         throw new NoSuchAccountException(account);
       }
-      balancesToStage().put(account, balance);
+      stage(i, balance);
     }
 
     @Override
     public Transfer append(String operationId, OperationKind kind, AccountId debit, AccountId credit, long amount,
         Instant at) {
-      guard(debit);
-      guard(credit);
-      Transfer t = new Transfer(sequence.getAndIncrement(), operationId, kind, debit, credit, amount, at);
-      if (stagedTransfers == null) {
-        stagedTransfers = new ArrayList<>(4);
+      slot(debit);
+      slot(credit);
+      long seq = sequence.getAndIncrement();
+      if (seq > MAX_SEQUENCE) {
+        throw new IllegalStateException("in-memory journal is full: sequence " + seq + " > " + MAX_SEQUENCE);
       }
-      stagedTransfers.add(t);
+      Transfer t = new Transfer(seq, operationId, kind, debit, credit, amount, at);
+      if (legCount == 0) {
+        leg0 = t;
+      } else {
+        int j = legCount - 1;
+        if (moreLegs == null || j == moreLegs.length) {
+          moreLegs = moreLegs == null ? new Transfer[2] : Arrays.copyOf(moreLegs, moreLegs.length * 2);
+        }
+        moreLegs[j] = t;
+      }
+      legCount++;
       return t;
     }
 
     @Override
+    public int legCount() {
+      return legCount;
+    }
+
+    @Override
+    public Transfer leg(int i) {
+      Objects.checkIndex(i, legCount);
+      return Objects.requireNonNull(i == 0 ? leg0 : Objects.requireNonNull(moreLegs)[i - 1]);
+    }
+
+    @Override
     public Optional<Instant> marker(AccountId account, String name) {
-      guard(account);
+      slot(account);
       ChangeSet.Marker staged = stagedMarkers == null ? null : stagedMarkers.get(markerKey(account, name));
       return staged != null ? Optional.of(staged.at()) : Optional.ofNullable(markers.get(markerKey(account, name)));
     }
 
     @Override
     public void setMarker(AccountId account, String name, Instant at) {
-      guard(account);
+      slot(account);
       if (stagedMarkers == null) {
         stagedMarkers = new HashMap<>();
       }
@@ -414,14 +1064,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public long inventory(AccountId account, String sku) {
-      guard(account);
+      slot(account);
       ChangeSet.Inventory staged = stagedInventory == null ? null : stagedInventory.get(inventoryKey(account, sku));
       return staged != null ? staged.quantity() : InMemoryLedgerStore.this.inventory(account, sku);
     }
 
     @Override
     public void setInventory(AccountId account, String sku, long quantity) {
-      guard(account);
+      slot(account);
       if (stagedInventory == null) {
         stagedInventory = new HashMap<>();
       }
@@ -444,9 +1094,20 @@ public final class InMemoryLedgerStore implements LedgerStore {
       stagedHolds.put(hold.holdId(), hold);
     }
 
+    // -------------------------------------------------------------- commit
+
+    private boolean hasStagedBalances() {
+      for (int i = 0; i < accountCount; i++) {
+        if (isStaged(i)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean isEmpty() {
-      return stagedBalances == null && stagedTransfers == null && stagedOperations == null && stagedMarkers == null
-          && stagedItems == null && stagedInventory == null && stagedHolds == null;
+      return !hasStagedBalances() && legCount == 0 && opId == null && moreOperations == null
+          && stagedMarkers == null && stagedItems == null && stagedInventory == null && stagedHolds == null;
     }
 
     /**
@@ -454,11 +1115,30 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * log), in the same order as {@link #apply}.
      */
     void publish() {
-      if (stagedBalances != null) {
-        balances.putAll(stagedBalances);
+      for (int i = 0; i < accountCount; i++) {
+        if (isStaged(i)) {
+          publishBalance(resolved(i), stagedAt(i));
+        }
       }
-      List<Transfer> transfers = stagedTransfers == null ? List.of() : stagedTransfers;
-      publishTransfers(transfers);
+      Applied single = null;
+      Applied[] many = null;
+      if (moreOperations != null) {
+        many = prepare(moreOperations, new LegList(this));
+        publishLegs(this, many);
+      } else {
+        if (opId != null) {
+          single = Applied.of(opId, Objects.requireNonNull(opKind), Objects.requireNonNull(opRequest),
+              Objects.requireNonNull(opOutcome), Objects.requireNonNull(opAt), this);
+        }
+        long maxSequence = -1;
+        for (int i = 0; i < legCount; i++) {
+          Transfer t = leg(i);
+          publishLeg(t, single != null && single.matches(t) ? single : new LegOrigin(t), resolved(slot(t.debit())),
+              resolved(slot(t.credit())));
+          maxSequence = Math.max(maxSequence, t.sequence());
+        }
+        advanceSequence(maxSequence);
+      }
       if (stagedMarkers != null) {
         stagedMarkers.forEach((k, m) -> markers.put(k, m.at()));
       }
@@ -471,23 +1151,42 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (stagedHolds != null) {
         holds.putAll(stagedHolds);
       }
-      if (stagedOperations != null) {
-        publishOperations(stagedOperations, transfers);
+      if (single != null) {
+        operations.put(Objects.requireNonNull(opId), single);
+      } else if (many != null) {
+        publishOperations(moreOperations, many);
       }
     }
 
     ChangeSet changes() {
-      List<AccountBalance> b = new ArrayList<>(stagedBalances == null ? 0 : stagedBalances.size());
-      if (stagedBalances != null) {
-        stagedBalances.forEach((k, v) -> b.add(new AccountBalance(k, v)));
+      List<AccountBalance> b = new ArrayList<>(accountCount);
+      for (int i = 0; i < accountCount; i++) {
+        if (isStaged(i)) {
+          b.add(new AccountBalance(idAt(i), stagedAt(i)));
+        }
       }
-      return new ChangeSet(b, orEmpty(stagedTransfers), orEmpty(stagedOperations), values(stagedMarkers),
+      return new ChangeSet(b, new LegList(this), operations(), values(stagedMarkers),
           values(stagedItems), values(stagedInventory), values(stagedHolds));
     }
   }
 
-  private static <T> List<T> orEmpty(@Nullable List<T> list) {
-    return list == null ? List.of() : list;
+  /** A read-only list view of a commit's legs. */
+  private static final class LegList extends AbstractList<Transfer> {
+    private final Legs legs;
+
+    LegList(Legs legs) {
+      this.legs = legs;
+    }
+
+    @Override
+    public Transfer get(int index) {
+      return legs.leg(index);
+    }
+
+    @Override
+    public int size() {
+      return legs.legCount();
+    }
   }
 
   private static <T> List<T> values(@Nullable Map<String, T> map) {

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,10 @@ public final class Ledger {
   private final RandomGenerator random;
   private final LedgerListener listener;
   private final Retry retry;
+  /** See {@link #lockKey}. */
+  private final java.util.concurrent.ConcurrentHashMap<AccountId, String> accountLockKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  static final int MAX_CACHED_LOCK_KEYS = 65_536;
 
   private Ledger(Builder b) {
     this.store = b.store;
@@ -107,7 +113,7 @@ public final class Ledger {
   public Receipt credit(String operationId, AccountId account, long amount) {
     positive("amount", amount);
     AccountId mint = AccountId.system(account.guild(), SystemAccount.MINT);
-    return run(operationId, OperationKind.CREDIT, "credit " + account + " " + amount, keys(account, mint), op -> {
+    return run(operationId, OperationKind.CREDIT, Requests.credit(account, amount), keys(account, mint), op -> {
       op.requireAccount(account);
       op.move(mint, account, amount, false);
       return "ok";
@@ -133,7 +139,7 @@ public final class Ledger {
   public Receipt transfer(String operationId, AccountId from, AccountId to, long amount) {
     positive("amount", amount);
     pair(from, to);
-    return run(operationId, OperationKind.TRANSFER, "transfer " + from + " " + to + " " + amount, keys(from, to),
+    return run(operationId, OperationKind.TRANSFER, Requests.transfer(from, to, amount), keys(from, to),
         op -> {
           op.requireAccount(from);
           op.requireAccount(to);
@@ -224,7 +230,7 @@ public final class Ledger {
     }
     AccountId shop = AccountId.system(buyer.guild(), SystemAccount.SHOP);
     KeySet keys = keys(buyer, shop);
-    keys.add(LockKeys.item(buyer.guild(), sku));
+    keys.addKey(LockKeys.item(buyer.guild(), sku));
     return run(operationId, OperationKind.PURCHASE, "purchase " + buyer + " " + sku + " " + quantity, keys, op -> {
       op.requireAccount(buyer);
       ShopItem item = op.tx.shopItem(buyer.guild(), sku).orElseThrow(() -> new NoSuchItemException(buyer.guild(), sku));
@@ -263,7 +269,7 @@ public final class Ledger {
     userAccount(account);
     AccountId escrow = AccountId.system(account.guild(), SystemAccount.ESCROW);
     KeySet keys = keys(account, escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD, "hold " + holdId + " " + account + " " + amount, keys, op -> {
       op.requireAccount(account);
       Optional<Hold> existing = op.tx.hold(holdId);
@@ -282,7 +288,7 @@ public final class Ledger {
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
     KeySet keys = keys(known.account(), escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.HOLD_INCREASE, "increase " + holdId + " " + extra, keys, op -> {
       Hold h = op.pending(holdId, "increase");
       op.move(h.account(), escrow, extra, false);
@@ -318,7 +324,7 @@ public final class Ledger {
     AccountId escrow = AccountId.system(guild, SystemAccount.ESCROW);
     AccountId house = AccountId.system(guild, SystemAccount.HOUSE);
     KeySet keys = keys(known.account(), escrow, house);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.POST, "post " + holdId + " " + payout, keys, op -> {
       Hold h = op.pending(holdId, "post");
       long held = h.amount();
@@ -343,7 +349,7 @@ public final class Ledger {
     Hold known = hold(holdId).orElseThrow(() -> new NoSuchHoldException(holdId));
     AccountId escrow = AccountId.system(known.account().guild(), SystemAccount.ESCROW);
     KeySet keys = keys(known.account(), escrow);
-    keys.add(LockKeys.hold(holdId));
+    keys.addKey(LockKeys.hold(holdId));
     return run(operationId, OperationKind.VOID, "void " + holdId, keys, op -> {
       Hold h = op.pending(holdId, "void");
       op.move(escrow, h.account(), h.amount(), false);
@@ -411,34 +417,67 @@ public final class Ledger {
     String apply(Op op);
   }
 
-  private record Result(Receipt receipt, boolean fresh) {}
-
   private Receipt run(String operationId, OperationKind kind, String request, KeySet keySet, Body body) {
     Identifiers.checkOperationId("operationId", operationId);
-    keySet.add(LockKeys.operation(operationId));
-    Set<String> keys = keySet.freeze();
-    Result result = withRetry(() -> store.inTransaction(keys, tx -> {
+    keySet.addKey(LockKeys.operation(operationId));
+    Attempt attempt = new Attempt(keySet.freeze(), operationId, kind, request, body);
+    Receipt receipt = withRetry(attempt);
+    if (attempt.fresh) {
+      listener.onApplied(receipt);
+    }
+    return receipt;
+  }
+
+  /**
+   * One operation's store transaction (retried as a whole after a {@link StoreException}): the
+   * idempotency check, the body, the operation record. One object per call serves as the retried
+   * supplier and the transaction body.
+   */
+  private final class Attempt implements java.util.function.Supplier<Receipt>, Function<LedgerTransaction, Receipt> {
+    private final Set<String> keys;
+    private final String operationId;
+    private final OperationKind kind;
+    private final String request;
+    private final Body body;
+    /** Whether the last run applied the operation (false: it returned a prior receipt). */
+    boolean fresh;
+
+    Attempt(Set<String> keys, String operationId, OperationKind kind, String request, Body body) {
+      this.keys = keys;
+      this.operationId = operationId;
+      this.kind = kind;
+      this.request = request;
+      this.body = body;
+    }
+
+    @Override
+    public Receipt get() {
+      return store.inTransaction(keys, this);
+    }
+
+    @Override
+    public Receipt apply(LedgerTransaction tx) {
+      fresh = false;
       Optional<Receipt> prior = tx.receipt(operationId);
       if (prior.isPresent()) {
         if (!prior.get().request().equals(request)) {
           throw new IdempotencyConflictException(operationId, prior.get().request(), request);
         }
-        return new Result(prior.get(), false);
+        return prior.get();
       }
       Op op = new Op(tx, operationId, kind, now());
       String outcome = body.apply(op);
       tx.recordOperation(operationId, kind, request, outcome, op.now);
-      return new Result(new Receipt(operationId, kind, request, outcome, op.now, op.transfers), true);
-    }));
-    if (result.fresh()) {
-      listener.onApplied(result.receipt());
+      Receipt receipt = new Receipt(operationId, kind, request, outcome, op.now, op.transfers());
+      fresh = true;
+      return receipt;
     }
-    return result.receipt();
   }
 
   /** Timestamps are kept to the microsecond, the precision every store (PostgreSQL too) can hold. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = clock.instant();
+    return now.getNano() % 1000 == 0 ? now : now.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
@@ -481,7 +520,9 @@ public final class Ledger {
     final String operationId;
     final OperationKind kind;
     final Instant now;
-    final List<Transfer> transfers = new ArrayList<>();
+    /** The legs appended so far: the first one alone, then all of them in a list. */
+    private @Nullable Transfer first;
+    private @Nullable List<Transfer> all;
 
     Op(LedgerTransaction tx, String operationId, OperationKind kind, Instant now) {
       this.tx = tx;
@@ -539,10 +580,32 @@ public final class Ledger {
       if (newDebit < 0 && !mayGoNegative) {
         throw new InsufficientFundsException(debit, debitBalance, amount);
       }
-      long newCredit = addExact(credit.key(), creditBalance, amount);
+      long newCredit = addExact(credit, creditBalance, amount);
       tx.setBalance(debit, newDebit);
       tx.setBalance(credit, newCredit);
-      transfers.add(tx.append(operationId, kind, debit, credit, amount, now));
+      Transfer t = tx.append(operationId, kind, debit, credit, amount, now);
+      if (first == null) {
+        first = t;
+      } else {
+        if (all == null) {
+          all = new ArrayList<>(4);
+          all.add(first);
+        }
+        all.add(t);
+      }
+    }
+
+    /** The appended legs, in order (an immutable list when there is at most one). */
+    List<Transfer> transfers() {
+      return all != null ? all : first != null ? List.of(first) : List.of();
+    }
+  }
+
+  private static long addExact(AccountId account, long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new BalanceOverflowException(account.key(), a, b);
     }
   }
 
@@ -560,23 +623,48 @@ public final class Ledger {
   }
 
   /** The lock keys of {@code accounts}; more keys may be added before the operation runs. */
-  private static KeySet keys(AccountId... accounts) {
+  private KeySet keys(AccountId a, AccountId b) {
     KeySet keys = new KeySet();
-    for (AccountId a : accounts) {
-      keys.add(LockKeys.account(a));
-    }
+    keys.addKey(lockKey(a));
+    keys.addKey(lockKey(b));
+    return keys;
+  }
+
+  private KeySet keys(AccountId a, AccountId b, AccountId c) {
+    KeySet keys = keys(a, b);
+    keys.addKey(lockKey(c));
     return keys;
   }
 
   /**
-   * A small builder of lock-key sets: the keys of one operation (2–5) collected in an array and
-   * frozen into an immutable {@link Set} (cheaper to build, hash and iterate than a HashSet).
+   * {@link LockKeys#account}, from a bounded cache of account lock keys (a miss beyond {@link
+   * #MAX_CACHED_LOCK_KEYS} accounts only costs building the string).
    */
-  private static final class KeySet {
+  private String lockKey(AccountId account) {
+    String key = accountLockKeys.get(account);
+    if (key == null) {
+      key = LockKeys.account(account);
+      if (accountLockKeys.size() < MAX_CACHED_LOCK_KEYS) {
+        accountLockKeys.putIfAbsent(account, key);
+      }
+    }
+    return key;
+  }
+
+  /**
+   * The lock keys of one operation (2–6, distinct), collected in an array and then handed to the
+   * store as an immutable {@link Set} (no hash table: membership is a linear scan, which for this
+   * size is cheaper than hashing fresh strings).
+   */
+  private static final class KeySet extends java.util.AbstractSet<String> {
     private final String[] keys = new String[6];
     private int size;
+    private boolean frozen;
 
-    void add(String key) {
+    void addKey(String key) {
+      if (frozen) {
+        throw new IllegalStateException("frozen");
+      }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {
           return;
@@ -586,7 +674,48 @@ public final class Ledger {
     }
 
     Set<String> freeze() {
-      return Set.of(Arrays.copyOf(keys, size));
+      frozen = true;
+      return this;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(o)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(keys, size, Object[].class);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return new java.util.Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next < size;
+        }
+
+        @Override
+        public String next() {
+          if (next >= size) {
+            throw new java.util.NoSuchElementException();
+          }
+          return keys[next++];
+        }
+      };
     }
   }
 

@@ -11,7 +11,7 @@ public final class LockKeys {
 
   /** Covers the account's balance, markers and inventory. */
   public static String account(AccountId account) {
-    return "a:" + account.key();
+    return "a:" + account.guild() + "/" + account.name();
   }
 
   /** Covers an operation id's record. */
