@@ -7,6 +7,7 @@ import dev.fragkit.economy.ledger.Ledger;
 import dev.fragkit.economy.ledger.LedgerConfig;
 import dev.fragkit.economy.ledger.Receipt;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,10 @@ public class JdbcTransferBenchmark {
   @Param({"10", "10000"})
   public int accounts;
 
+  /** PostgreSQL: concurrent transfers share database transactions (group commit); {@code -p batching=false} to compare. */
+  @Param({"true"})
+  public boolean batching;
+
   private BenchDatabases databases;
   private Ledger ledger;
   private AccountId[] ids;
@@ -58,7 +63,7 @@ public class JdbcTransferBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     databases = BenchDatabases.open(engine, "economy-transfers", 17);
-    JdbcLedgerStore store = JdbcLedgerStore.open(databases.db());
+    JdbcLedgerStore store = JdbcLedgerStore.open(databases.db(), Duration.ofSeconds(10), batching);
     databases.db().jdbi().useHandle(h -> {
       for (String table : List.of("economy_transfer", "economy_operation", "economy_account", "economy_marker",
           "economy_inventory", "economy_item", "economy_hold", "economy_lock")) {

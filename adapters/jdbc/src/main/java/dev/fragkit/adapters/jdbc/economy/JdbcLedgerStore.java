@@ -69,10 +69,12 @@ public final class JdbcLedgerStore implements LedgerStore {
    * which a fresh operation reserves its first journal sequence number while it prefetches.
    */
   private final @Nullable String journalSequence;
+  /** PostgreSQL: group commit of concurrent account operations; null on H2 or when disabled. */
+  private final @Nullable TransactionBatcher batcher;
   /** H2 lock rows known to exist (rows are never deleted; bounded by accounts, items and holds). */
   private final Set<String> knownLockRows = ConcurrentHashMap.newKeySet();
 
-  private JdbcLedgerStore(JdbcDatabase db, Duration lockTimeout) {
+  private JdbcLedgerStore(JdbcDatabase db, Duration lockTimeout, boolean batching) {
     this.jdbi = db.jdbi();
     this.dataSource = db.dataSource();
     this.dialect = db.dialect();
@@ -80,6 +82,8 @@ public final class JdbcLedgerStore implements LedgerStore {
     this.journalSequence = dialect == JdbcDatabase.Dialect.POSTGRESQL ? jdbi.withHandle(h -> h.createQuery(
             "SELECT pg_get_serial_sequence('economy_transfer', 'seq')").mapTo(String.class).findOne()
         .map(name -> "'" + name.replace("'", "''") + "'").orElse(null)) : null;
+    this.batcher = journalSequence == null || !batching ? null
+        : new TransactionBatcher(dataSource, lockTimeout, journalSequence);
   }
 
   /** Migrates the {@code economy} schema (once, even with several instances) and opens the store. */
@@ -88,23 +92,58 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   public static JdbcLedgerStore open(JdbcDatabase db, Duration lockTimeout) {
+    return open(db, lockTimeout, true);
+  }
+
+  /**
+   * Opens the store; {@code batching} (the default) lets concurrent account operations on
+   * PostgreSQL share one database transaction (group commit); without it every
+   * operation is its own transaction (H2 never batches).
+   */
+  public static JdbcLedgerStore open(JdbcDatabase db, Duration lockTimeout, boolean batching) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     if (lockTimeout.isNegative() || lockTimeout.isZero()) {
       throw new IllegalArgumentException("lockTimeout <= 0: " + lockTimeout);
     }
     db.migrate("economy");
-    return new JdbcLedgerStore(db, lockTimeout);
+    return new JdbcLedgerStore(db, lockTimeout, batching);
   }
 
+
+
   /**
-   * One database transaction on a pooled connection with plain JDBC (no per-call isolation-level
-   * round trips): lock, prefetch, run {@code work}, flush the staged writes, commit.
+   * On PostgreSQL, operations on accounts (transfers, credits, debits, …) that arrive together run
+   * as one database transaction ({@link TransactionBatcher}); everything else, and everything on H2,
+   * runs alone ({@link #solo}).
    */
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
     String[] keys = lockKeys.toArray(new String[0]);
     Arrays.sort(keys);
+    if (batcher != null && TransactionBatcher.batchable(keys)) {
+      return batcher.submit(keys, work, soloRunner);
+    }
+    return solo(keys, work);
+  }
+
+  /** The batcher's counters (tests); empty when this store does not batch. */
+  Optional<TransactionBatcher.Stats> batchStats() {
+    return batcher == null ? Optional.empty() : Optional.of(batcher.stats());
+  }
+
+  private final TransactionBatcher.Solo soloRunner = new TransactionBatcher.Solo() {
+    @Override
+    public <T> T run(String[] sortedKeys, Function<LedgerTransaction, T> work) {
+      return solo(sortedKeys, work);
+    }
+  };
+
+  /**
+   * One database transaction on a pooled connection with plain JDBC (no per-call isolation-level
+   * round trips): lock, prefetch, run {@code work}, flush the staged writes, commit.
+   */
+  private <T> T solo(String[] keys, Function<LedgerTransaction, T> work) {
     try {
       if (dialect == JdbcDatabase.Dialect.H2) {
         ensureLockRows(keys);
