@@ -195,4 +195,81 @@ class TransactionBatcherTest {
       assertThat(ledger.balance(b)).isEqualTo(105);
     }
   }
+
+  /**
+   * Works that stage balances, a journal entry and an operation record and then throw (straight
+   * through the store SPI, with no ledger checks in front) run in batches next to works that
+   * succeed: nothing of the failed ones is written or seen by the next work in the batch.
+   */
+  @Test
+  void aWorkThatThrowsAfterStagingLeavesNoTraceInItsBatch() throws Exception {
+    try (JdbcDatabase db = TestDatabases.fresh(TestDatabases.Engine.POSTGRESQL)) {
+      JdbcLedgerStore store = JdbcLedgerStore.open(db);
+      Ledger ledger = Ledger.builder(store).config(LedgerConfig.builder().startingBalance(1_000).build()).build();
+      AccountId[] users = new AccountId[USERS];
+      for (int i = 0; i < USERS; i++) {
+        ledger.openAccount("open-" + i, "g1", "u" + i);
+        users[i] = AccountId.user("g1", "u" + i);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<long[]>> futures = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          Random random = new Random(7L * thread + 1);
+          long[] delta = new long[USERS];
+          start.await();
+          for (int i = 0; i < OPS_PER_THREAD; i++) {
+            String id = "w" + thread + "-" + i;
+            int from = random.nextInt(USERS);
+            int to = (from + 1 + random.nextInt(USERS - 1)) % USERS;
+            long amount = 1 + random.nextInt(5);
+            boolean fail = random.nextInt(3) == 0;
+            java.util.Set<String> keys = java.util.Set.of(LockKeys.account(users[from]), LockKeys.account(users[to]),
+                LockKeys.operation(id));
+            java.util.function.Function<dev.fragkit.economy.ledger.LedgerTransaction, String> work = tx -> {
+              assertThat(tx.receipt(id)).isEmpty();
+              long a = tx.balance(users[from]).orElseThrow();
+              long b = tx.balance(users[to]).orElseThrow();
+              java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+              tx.setBalance(users[from], a - amount);
+              tx.setBalance(users[to], b + amount);
+              tx.append(id, dev.fragkit.economy.ledger.OperationKind.TRANSFER, users[from], users[to], amount, now);
+              tx.recordOperation(id, dev.fragkit.economy.ledger.OperationKind.TRANSFER, "w " + id, "ok", now);
+              if (fail) {
+                throw new IllegalStateException("boom " + id);
+              }
+              return id;
+            };
+            if (fail) {
+              assertThatThrownBy(() -> store.inTransaction(keys, work)).isInstanceOf(IllegalStateException.class)
+                  .hasMessage("boom " + id);
+              assertThat(store.receipt(id)).isEmpty();
+            } else {
+              assertThat(store.inTransaction(keys, work)).isEqualTo(id);
+              delta[from] -= amount;
+              delta[to] += amount;
+            }
+          }
+          return delta;
+        }));
+      }
+      start.countDown();
+      long[] expected = new long[USERS];
+      java.util.Arrays.fill(expected, 1_000);
+      for (Future<long[]> f : futures) {
+        long[] d = f.get(120, TimeUnit.SECONDS);
+        for (int i = 0; i < USERS; i++) {
+          expected[i] += d[i];
+        }
+      }
+      pool.shutdown();
+      for (int i = 0; i < USERS; i++) {
+        assertThat(ledger.balance(users[i])).as("balance of %s", users[i]).isEqualTo(expected[i]);
+      }
+      assertThat(store.batchStats().orElseThrow().largestBatch()).isGreaterThan(1);
+    }
+  }
+
 }
