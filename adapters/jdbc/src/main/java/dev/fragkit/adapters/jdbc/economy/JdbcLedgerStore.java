@@ -55,6 +55,11 @@ import org.jspecify.annotations.Nullable;
  * previous holders. Operation ids are also the primary key of {@code economy_operation}, a
  * second line of defence against applying one twice.
  *
+ * <p>On PostgreSQL a transaction costs two round trips: locks and prefetch (with a reserved journal
+ * sequence number for a fresh operation), then every write and {@code COMMIT}. Unless opened with
+ * {@code batching = false}, account operations that arrive together share one database transaction
+ * (group commit; see {@code TransactionBatcher}) with the same per-operation outcome as alone.
+ *
  * <p>Lock waits are bounded ({@code lockTimeout}) and surface as {@link LockTimeoutException}; other
  * database failures as {@link StoreException} (retried by the ledger). Thread-safe. Closing the
  * store does not close the database.

@@ -55,7 +55,12 @@ import org.slf4j.LoggerFactory;
  * keys other than accounts and operations) is undone and handed back to its caller, which then runs
  * it alone as a single transaction. If the batch itself fails (lock timeout, database error, a
  * balance row missing), it is rolled back and every request in it is handed back the same way, so
- * errors, lock timeouts and retries are exactly those of single transactions.
+ * errors, lock timeouts and retries are exactly those of single transactions (a request whose
+ * batch timed out waits up to the lock timeout once more alone before it fails).
+ *
+ * <p>Journal sequence numbers reserved for operations that then fail or run alone are not used
+ * (gaps, as after a rollback); the others are handed out in the order the works run, so within a
+ * batch sequence order is application order.
  *
  * <p>Thread-safe.
  */
