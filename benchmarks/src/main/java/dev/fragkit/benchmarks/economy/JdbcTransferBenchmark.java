@@ -7,6 +7,7 @@ import dev.fragkit.economy.ledger.Ledger;
 import dev.fragkit.economy.ledger.LedgerConfig;
 import dev.fragkit.economy.ledger.Receipt;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,10 @@ public class JdbcTransferBenchmark {
   @Param({"10", "10000"})
   public int accounts;
 
+  /** PostgreSQL: concurrent transfers share database transactions (group commit); {@code -p batching=false} to compare. */
+  @Param({"true"})
+  public boolean batching;
+
   private BenchDatabases databases;
   private Ledger ledger;
   private AccountId[] ids;
@@ -58,7 +63,7 @@ public class JdbcTransferBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     databases = BenchDatabases.open(engine, "economy-transfers", 17);
-    JdbcLedgerStore store = JdbcLedgerStore.open(databases.db());
+    JdbcLedgerStore store = JdbcLedgerStore.open(databases.db(), Duration.ofSeconds(10), batching);
     databases.db().jdbi().useHandle(h -> {
       for (String table : List.of("economy_transfer", "economy_operation", "economy_account", "economy_marker",
           "economy_inventory", "economy_item", "economy_hold", "economy_lock")) {
@@ -83,10 +88,32 @@ public class JdbcTransferBenchmark {
     } finally {
       pool.shutdown();
     }
+    if (STATEMENT_STATS && engine.equals("POSTGRESQL")) {
+      databases.db().jdbi().useHandle(h -> {
+        h.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        h.execute("SELECT pg_stat_statements_reset()");
+      });
+    }
   }
+
+  /**
+   * {@code -Dfragkit.bench.statementStats=true} (with {@code -Dfragkit.bench.pg=shared_preload_libraries=pg_stat_statements})
+   * prints PostgreSQL's per-statement server time for the measured transfers at the end of the trial.
+   */
+  private static final boolean STATEMENT_STATS = Boolean.getBoolean("fragkit.bench.statementStats");
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    if (STATEMENT_STATS && engine.equals("POSTGRESQL")) {
+      databases.db().jdbi().useHandle(h -> h.createQuery("SELECT calls, round(total_exec_time::numeric, 1),"
+              + " round(mean_exec_time::numeric * 1000, 1), round(total_plan_time::numeric, 1), plans, rows,"
+              + " left(regexp_replace(query, '\\s+', ' ', 'g'), 160)"
+              + " FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 15")
+          .map((rs, ctx) -> String.format("%9d calls %9s ms exec %7s us/call %8s ms plan %8d plans %9d rows  %s",
+              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+              rs.getString(7)))
+          .list().forEach(System.out::println));
+    }
     databases.close();
   }
 

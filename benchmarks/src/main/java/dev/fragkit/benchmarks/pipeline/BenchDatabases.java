@@ -28,8 +28,16 @@ public final class BenchDatabases implements AutoCloseable {
       return new BenchDatabases(JdbcDatabase.open(url, "sa", "", poolSize), null);
     }
     // Never clean: the cluster (and its seeded data) survives this fork; initdb runs only when it is new.
-    EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve(name + "-pg"))
-        .setCleanDataDirectory(false).start();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir.resolve(name + "-pg"))
+        .setCleanDataDirectory(false);
+    // zonky's defaults include synchronous_commit=off; -Dfragkit.bench.pg="k=v;k=v" overrides server settings
+    for (String setting : System.getProperty("fragkit.bench.pg", "").split(";")) {
+      int eq = setting.indexOf('=');
+      if (eq > 0) {
+        builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+      }
+    }
+    EmbeddedPostgres pg = builder.start();
     return new BenchDatabases(JdbcDatabase.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", poolSize), pg);
   }
 

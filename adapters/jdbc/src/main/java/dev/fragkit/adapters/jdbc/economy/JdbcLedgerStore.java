@@ -55,6 +55,11 @@ import org.jspecify.annotations.Nullable;
  * previous holders. Operation ids are also the primary key of {@code economy_operation}, a
  * second line of defence against applying one twice.
  *
+ * <p>On PostgreSQL a transaction costs two round trips: locks and prefetch (with a reserved journal
+ * sequence number for a fresh operation), then every write and {@code COMMIT}. Unless opened with
+ * {@code batching = false}, account operations that arrive together share one database transaction
+ * (group commit; see {@code TransactionBatcher}) with the same per-operation outcome as alone.
+ *
  * <p>Lock waits are bounded ({@code lockTimeout}) and surface as {@link LockTimeoutException}; other
  * database failures as {@link StoreException} (retried by the ledger). Thread-safe. Closing the
  * store does not close the database.
@@ -64,14 +69,26 @@ public final class JdbcLedgerStore implements LedgerStore {
   private final DataSource dataSource;
   private final JdbcDatabase.Dialect dialect;
   private final Duration lockTimeout;
+  /**
+   * PostgreSQL: the journal's identity sequence as a quoted SQL literal (resolved once at open), from
+   * which a fresh operation reserves its first journal sequence number while it prefetches.
+   */
+  private final @Nullable String journalSequence;
+  /** PostgreSQL: group commit of concurrent account operations; null on H2 or when disabled. */
+  private final @Nullable TransactionBatcher batcher;
   /** H2 lock rows known to exist (rows are never deleted; bounded by accounts, items and holds). */
   private final Set<String> knownLockRows = ConcurrentHashMap.newKeySet();
 
-  private JdbcLedgerStore(JdbcDatabase db, Duration lockTimeout) {
+  private JdbcLedgerStore(JdbcDatabase db, Duration lockTimeout, boolean batching) {
     this.jdbi = db.jdbi();
     this.dataSource = db.dataSource();
     this.dialect = db.dialect();
     this.lockTimeout = lockTimeout;
+    this.journalSequence = dialect == JdbcDatabase.Dialect.POSTGRESQL ? jdbi.withHandle(h -> h.createQuery(
+            "SELECT pg_get_serial_sequence('economy_transfer', 'seq')").mapTo(String.class).findOne()
+        .map(name -> "'" + name.replace("'", "''") + "'").orElse(null)) : null;
+    this.batcher = journalSequence == null || !batching ? null
+        : new TransactionBatcher(dataSource, lockTimeout, journalSequence);
   }
 
   /** Migrates the {@code economy} schema (once, even with several instances) and opens the store. */
@@ -80,23 +97,58 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   public static JdbcLedgerStore open(JdbcDatabase db, Duration lockTimeout) {
+    return open(db, lockTimeout, true);
+  }
+
+  /**
+   * Opens the store; {@code batching} (the default) lets concurrent account operations on
+   * PostgreSQL share one database transaction (group commit); without it every
+   * operation is its own transaction (H2 never batches).
+   */
+  public static JdbcLedgerStore open(JdbcDatabase db, Duration lockTimeout, boolean batching) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     if (lockTimeout.isNegative() || lockTimeout.isZero()) {
       throw new IllegalArgumentException("lockTimeout <= 0: " + lockTimeout);
     }
     db.migrate("economy");
-    return new JdbcLedgerStore(db, lockTimeout);
+    return new JdbcLedgerStore(db, lockTimeout, batching);
   }
 
+
+
   /**
-   * One database transaction on a pooled connection with plain JDBC (no per-call isolation-level
-   * round trips): lock, prefetch, run {@code work}, flush the staged writes, commit.
+   * On PostgreSQL, operations on accounts (transfers, credits, debits, …) that arrive together run
+   * as one database transaction ({@link TransactionBatcher}); everything else, and everything on H2,
+   * runs alone ({@link #solo}).
    */
   @Override
   public <T> T inTransaction(Set<String> lockKeys, Function<LedgerTransaction, T> work) {
     String[] keys = lockKeys.toArray(new String[0]);
     Arrays.sort(keys);
+    if (batcher != null && TransactionBatcher.batchable(keys)) {
+      return batcher.submit(keys, work, soloRunner);
+    }
+    return solo(keys, work);
+  }
+
+  /** The batcher's counters (tests); empty when this store does not batch. */
+  Optional<TransactionBatcher.Stats> batchStats() {
+    return batcher == null ? Optional.empty() : Optional.of(batcher.stats());
+  }
+
+  private final TransactionBatcher.Solo soloRunner = new TransactionBatcher.Solo() {
+    @Override
+    public <T> T run(String[] sortedKeys, Function<LedgerTransaction, T> work) {
+      return solo(sortedKeys, work);
+    }
+  };
+
+  /**
+   * One database transaction on a pooled connection with plain JDBC (no per-call isolation-level
+   * round trips): lock, prefetch, run {@code work}, flush the staged writes, commit.
+   */
+  private <T> T solo(String[] keys, Function<LedgerTransaction, T> work) {
     try {
       if (dialect == JdbcDatabase.Dialect.H2) {
         ensureLockRows(keys);
@@ -104,7 +156,7 @@ public final class JdbcLedgerStore implements LedgerStore {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
-          Tx tx = new Tx(c, dialect);
+          Tx tx = new Tx(c, dialect, journalSequence);
           if (dialect == JdbcDatabase.Dialect.POSTGRESQL) {
             tx.lockAndPrefetch(keys, lockTimeout);
           } else {
@@ -361,6 +413,8 @@ public final class JdbcLedgerStore implements LedgerStore {
   private static final class Tx implements LedgerTransaction {
     private static final String TRANSFER_INSERT =
         "INSERT INTO economy_transfer (operation_id, kind, debit_key, credit_key, amount, at_us)";
+    private static final String TRANSFER_INSERT_WITH_SEQ =
+        "INSERT INTO economy_transfer (seq, operation_id, kind, debit_key, credit_key, amount, at_us)";
 
     private final Connection c;
     private final JdbcDatabase.Dialect dialect;
@@ -371,13 +425,20 @@ public final class JdbcLedgerStore implements LedgerStore {
     /** Staged new balances by account key, in order of first change. */
     private final Map<String, Long> pendingBalances = new LinkedHashMap<>(4);
     private final List<OperationRow> pendingOperations = new ArrayList<>(1);
+    /** Journal entries whose sequence number was reserved in advance, written at the next flush. */
+    private final List<Transfer> pendingLegs = new ArrayList<>(2);
+    private final @Nullable String journalSequence;
+    /** A journal sequence number reserved while prefetching (PostgreSQL) and not used yet. */
+    private long reservedSequence;
+    private boolean hasReservedSequence;
 
     private record OperationRow(String operationId, OperationKind kind, String request, String outcome,
         long appliedMicros) {}
 
-    Tx(Connection c, JdbcDatabase.Dialect dialect) {
+    Tx(Connection c, JdbcDatabase.Dialect dialect, @Nullable String journalSequence) {
       this.c = c;
       this.dialect = dialect;
+      this.journalSequence = journalSequence;
     }
 
     private final List<String> prefetchOps = new ArrayList<>(1);
@@ -404,6 +465,12 @@ public final class JdbcLedgerStore implements LedgerStore {
         sql.append("SELECT 1, account_key, NULL, NULL, NULL, balance FROM economy_account")
             .append(" WHERE account_key IN (").append(placeholders(prefetchAccounts.size())).append(')');
       }
+      if (reserveSequence()) {
+        // a fresh operation (the usual case) takes its first journal sequence number now, so that its
+        // entry can be written together with the operation record and COMMIT in one round trip
+        sql.append(" UNION ALL SELECT 2, NULL, NULL, NULL, NULL, nextval(").append(journalSequence)
+            .append(") WHERE NOT EXISTS (SELECT 1 FROM economy_operation WHERE operation_id = ?)");
+      }
       for (String a : prefetchAccounts) {
         balances.put(a, OptionalLong.empty());
       }
@@ -411,6 +478,11 @@ public final class JdbcLedgerStore implements LedgerStore {
         operations.put(o, Optional.empty());
       }
       return sql.toString();
+    }
+
+    /** Whether the pipelined prefetch reserves a journal sequence number (one operation key). */
+    private boolean reserveSequence() {
+      return journalSequence != null && prefetchOps.size() == 1;
     }
 
     private int bindPrefetch(PreparedStatement ps, int first) throws SQLException {
@@ -421,17 +493,24 @@ public final class JdbcLedgerStore implements LedgerStore {
       for (String a : prefetchAccounts) {
         ps.setString(i++, a);
       }
+      if (reserveSequence()) {
+        ps.setString(i++, prefetchOps.get(0));
+      }
       return i;
     }
 
     private void readPrefetch(ResultSet rs) throws SQLException {
       while (rs.next()) {
-        if (rs.getInt(1) == 0) {
+        int kind = rs.getInt(1);
+        if (kind == 0) {
           String id = rs.getString(2);
           operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
               rs.getString(4), rs.getString(5), rs.getLong(6))));
-        } else {
+        } else if (kind == 1) {
           balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
+        } else {
+          reservedSequence = rs.getLong(6);
+          hasReservedSequence = true;
         }
       }
     }
@@ -451,10 +530,11 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     /**
-     * PostgreSQL: isolation level, lock timeout, one {@code pg_advisory_xact_lock} per key (ascending
-     * hash order) and the prefetch query, pipelined as one multi-statement round trip. The statements
-     * run in order; under READ COMMITTED the prefetch takes its snapshot after the last lock is
-     * granted, so it sees every commit of the previous holders. A lock timeout aborts the rest.
+     * PostgreSQL: isolation level, then one statement setting the lock timeout and taking one
+     * {@code pg_advisory_xact_lock} per key (ascending hash order; a target list is evaluated left to
+     * right), then the prefetch query, pipelined as one multi-statement round trip. The statements run
+     * in order; under READ COMMITTED the prefetch takes its snapshot after the last lock is granted,
+     * so it sees every commit of the previous holders. A lock timeout aborts the rest.
      */
     void lockAndPrefetch(String[] sortedKeys, Duration lockTimeout) throws SQLException {
       long[] hashes = new long[sortedKeys.length];
@@ -463,13 +543,13 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
       Arrays.sort(hashes);
       StringBuilder sql = new StringBuilder(256 + 40 * hashes.length)
-          .append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '")
-          .append(lockTimeout.toMillis()).append("ms'");
+          .append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT set_config('lock_timeout', '")
+          .append(lockTimeout.toMillis()).append("ms', true)");
       int locks = 0;
       for (int i = 0; i < hashes.length; i++) {
         if (i == 0 || hashes[i] != hashes[i - 1]) {
           hashes[locks++] = hashes[i];
-          sql.append("; SELECT pg_advisory_xact_lock(?)");
+          sql.append(", pg_advisory_xact_lock(?)");
         }
       }
       String prefetch = prefetchSql(sortedKeys);
@@ -483,10 +563,12 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
         bindPrefetch(ps, p);
         boolean isResultSet = ps.execute();
+        int resultSets = 0;
         while (true) {
           if (isResultSet) {
             try (ResultSet rs = ps.getResultSet()) {
-              if (rs.getMetaData().getColumnCount() == 6) {
+              // the first result set is the locks' row, the second (if any) the prefetch
+              if (++resultSets == 2) {
                 readPrefetch(rs);
               }
             }
@@ -505,6 +587,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     /** Writes every staged change (before any uncached read, and at commit). */
     void flush() throws SQLException {
       flushBalances();
+      flushLegs();
       if (!pendingOperations.isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO economy_operation"
             + " (operation_id, kind, request, outcome, applied_us) VALUES (?, ?, ?, ?, ?)")) {
@@ -526,27 +609,87 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     /**
-     * Writes the staged changes before the caller commits. On PostgreSQL a staged operation record
-     * (the usual last write) is sent together with {@code COMMIT} in one pipelined round trip; the
-     * caller's {@code commit()} then finds the transaction already closed.
+     * Writes the staged changes before the caller commits. On PostgreSQL, when one operation record
+     * is staged (the usual case), its staged balances, its journal entries with reserved sequence
+     * numbers and the record itself go in one statement (data-modifying CTEs), pipelined with
+     * {@code COMMIT}: one round trip. The record's timestamp is bound only if every balance update
+     * found its row; otherwise it is NULL, the NOT NULL constraint fails the statement and the
+     * transaction never commits. The caller's {@code commit()} then finds the transaction closed.
      */
     void flushAndCommit() throws SQLException {
       if (dialect != JdbcDatabase.Dialect.POSTGRESQL || pendingOperations.size() != 1) {
         flush();
         return;
       }
-      flushBalances();
       OperationRow op = pendingOperations.get(0);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO economy_operation"
-          + " (operation_id, kind, request, outcome, applied_us) VALUES (?, ?, ?, ?, ?); COMMIT")) {
-        ps.setString(1, op.operationId());
-        ps.setString(2, op.kind().name());
-        ps.setString(3, op.request());
-        ps.setString(4, op.outcome());
-        ps.setLong(5, op.appliedMicros());
-        ps.execute();
+      int n = pendingBalances.size();
+      int legs = pendingLegs.size();
+      StringBuilder sql = new StringBuilder(300 + 90 * n + 40 * legs);
+      String separator = "WITH ";
+      for (int i = 0; i < n; i++) {
+        sql.append(separator).append('u').append(i)
+            .append(" AS (UPDATE economy_account SET balance = ? WHERE account_key = ? RETURNING 1)");
+        separator = ", ";
       }
+      if (legs > 0) {
+        sql.append(separator).append("j AS (").append(TRANSFER_INSERT_WITH_SEQ).append(" VALUES ");
+        for (int i = 0; i < legs; i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql.append(')');
+      }
+      sql.append(" INSERT INTO economy_operation (operation_id, kind, request, outcome, applied_us) SELECT ?, ?, ?, ?, ");
+      if (n == 0) {
+        sql.append('?');
+      } else {
+        sql.append("CASE WHEN ");
+        for (int i = 0; i < n; i++) {
+          sql.append(i == 0 ? "" : " + ").append("(SELECT count(*) FROM u").append(i).append(')');
+        }
+        sql.append(" = ").append(n).append(" THEN ? END");
+      }
+      sql.append("; COMMIT");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (Map.Entry<String, Long> e : pendingBalances.entrySet()) {
+          ps.setLong(p++, e.getValue());
+          ps.setString(p++, e.getKey());
+        }
+        for (Transfer t : pendingLegs) {
+          ps.setLong(p++, t.sequence());
+          bindTransfer(ps, p, t.operationId(), t.kind(), t.debit(), t.credit(), t.amount(), micros(t.timestamp()));
+          p += 6;
+        }
+        ps.setString(p++, op.operationId());
+        ps.setString(p++, op.kind().name());
+        ps.setString(p++, op.request());
+        ps.setString(p++, op.outcome());
+        ps.setLong(p, op.appliedMicros());
+        ps.execute();
+      } catch (SQLException e) {
+        if (n > 0 && "23502".equals(e.getSQLState())) {
+          throw new IllegalStateException("setBalance of missing account among " + pendingBalances.keySet(), e);
+        }
+        throw e;
+      }
+      pendingBalances.clear();
+      pendingLegs.clear();
       pendingOperations.clear();
+    }
+
+    private void flushLegs() throws SQLException {
+      if (pendingLegs.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement(TRANSFER_INSERT_WITH_SEQ + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (Transfer t : pendingLegs) {
+          ps.setLong(1, t.sequence());
+          bindTransfer(ps, 2, t.operationId(), t.kind(), t.debit(), t.credit(), t.amount(), micros(t.timestamp()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      pendingLegs.clear();
     }
 
     private void flushBalances() throws SQLException {
@@ -675,6 +818,13 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public Transfer append(String operationId, OperationKind kind, AccountId debit, AccountId credit, long amount,
         Instant at) {
+      if (hasReservedSequence) {
+        // written with the next flush (usually together with the operation record and COMMIT)
+        hasReservedSequence = false;
+        Transfer t = new Transfer(reservedSequence, operationId, kind, debit, credit, amount, at);
+        pendingLegs.add(t);
+        return t;
+      }
       long micros = micros(at);
       try {
         long seq = dialect == JdbcDatabase.Dialect.POSTGRESQL
