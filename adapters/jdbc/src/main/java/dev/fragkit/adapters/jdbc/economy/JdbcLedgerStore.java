@@ -432,8 +432,6 @@ public final class JdbcLedgerStore implements LedgerStore {
     private long reservedSequence;
     private boolean hasReservedSequence;
 
-    private record OperationRow(String operationId, OperationKind kind, String request, String outcome,
-        long appliedMicros) {}
 
     Tx(Connection c, JdbcDatabase.Dialect dialect, @Nullable String journalSequence) {
       this.c = c;
@@ -503,9 +501,8 @@ public final class JdbcLedgerStore implements LedgerStore {
       while (rs.next()) {
         int kind = rs.getInt(1);
         if (kind == 0) {
-          String id = rs.getString(2);
-          operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
-              rs.getString(4), rs.getString(5), rs.getLong(6))));
+          OperationRow op = OperationRow.fromPrefetch(rs);
+          operations.put(op.operationId(), Optional.of(op));
         } else if (kind == 1) {
           balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
         } else {

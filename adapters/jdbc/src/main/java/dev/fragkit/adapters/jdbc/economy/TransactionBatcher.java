@@ -335,8 +335,6 @@ final class TransactionBatcher {
     }
   }
 
-  private record OperationRow(String operationId, OperationKind kind, String request, String outcome,
-      long appliedMicros) {}
 
   /** The cache-served transaction shared by the works of one batch. Confined to the combiner. */
   private static final class BatchTx implements LedgerTransaction {
@@ -357,9 +355,8 @@ final class TransactionBatcher {
       while (rs.next()) {
         int kind = rs.getInt(1);
         if (kind == 0) {
-          String id = rs.getString(2);
-          operations.put(id, Optional.of(new OperationRow(id, OperationKind.valueOf(rs.getString(3)),
-              rs.getString(4), rs.getString(5), rs.getLong(6))));
+          OperationRow op = OperationRow.fromPrefetch(rs);
+          operations.put(op.operationId(), Optional.of(op));
         } else if (kind == 1) {
           balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
         } else {
