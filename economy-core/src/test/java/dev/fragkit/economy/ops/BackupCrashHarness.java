@@ -102,10 +102,11 @@ public final class BackupCrashHarness {
     Files.createDirectories(backupDir);
     int midWrite = 0;
     for (int run = 1; run <= kills; run++) {
+      Path stderr = backupDir.resolveSibling("child-" + run + ".stderr");
       Process child = new ProcessBuilder(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
           "-cp", System.getProperty("java.class.path"), worker.getName(), data.toString(),
           backupDir.toString(), String.valueOf(run), String.valueOf(rnd.nextLong()))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          .redirectError(stderr.toFile()).start();
       int killAfter = 1 + rnd.nextInt(10); // lines: after "begin" the kill lands inside create()
       List<String> lines = new ArrayList<>();
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -122,7 +123,7 @@ public final class BackupCrashHarness {
         child.destroyForcibly();
       }
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(lines).as("run %d ended early", run).hasSize(killAfter)
+      assertThat(lines).as("run %d ended early; its stderr ends with:%n%s", run, tail(stderr)).hasSize(killAfter)
           .allMatch(l -> l.equals("begin") || l.startsWith("backup "));
       lines.stream().filter(l -> l.startsWith("backup ")).forEach(l -> reported.add(l.substring("backup ".length())));
     }
@@ -131,6 +132,15 @@ public final class BackupCrashHarness {
       partials = s.filter(p -> p.getFileName().toString().endsWith(BackupNames.PARTIAL)).count();
     }
     return new Kills(List.copyOf(reported), midWrite, partials);
+  }
+
+  /** The last 40 lines of a child's stderr (what it said before it died). */
+  private static String tail(Path stderr) throws IOException {
+    if (!Files.exists(stderr)) {
+      return "(no stderr file)";
+    }
+    List<String> all = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+    return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - 40), all.size()));
   }
 
   /** Waits (up to 60 s) until a {@code *.partial} entry is created in the watched directory. */
