@@ -458,7 +458,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       }
     }
     Legs legs = legsOf(transfers);
-    Applied[] applied = prepare(changes.operations(), transfers);
+    Applied[] applied = prepare(changes.operations(), transfers, legs);
     publishLegs(legs, applied);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
@@ -489,13 +489,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   /**
    * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
-   * transfers} carrying its operation id (in list order).
+   * transfers} carrying its operation id (in list order); {@code legs} are those transfers.
    */
-  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers) {
+  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers, Legs legs) {
     int n = ops.size();
     Applied[] out = new Applied[n];
     if (n <= 4) {
-      Legs legs = legsOf(transfers);
       for (int o = 0; o < n; o++) {
         out[o] = Applied.of(ops.get(o), legs);
       }
@@ -1123,7 +1122,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       Applied single = null;
       Applied[] many = null;
       if (moreOperations != null) {
-        many = prepare(moreOperations, new LegList(this));
+        many = prepare(moreOperations, new LegList(this), this);
         publishLegs(this, many);
       } else {
         if (opId != null) {

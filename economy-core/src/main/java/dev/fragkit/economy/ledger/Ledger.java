@@ -7,15 +7,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,8 +62,7 @@ public final class Ledger {
   private final LedgerListener listener;
   private final Retry retry;
   /** See {@link #lockKey}. */
-  private final java.util.concurrent.ConcurrentHashMap<AccountId, String> accountLockKeys =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<AccountId, String> accountLockKeys = new ConcurrentHashMap<>();
   static final int MAX_CACHED_LOCK_KEYS = 65_536;
 
   private Ledger(Builder b) {
@@ -248,7 +252,7 @@ public final class Ledger {
         op.tx.putShopItem(item.withStock(item.stock() - quantity));
       }
       long owned = op.tx.inventory(buyer, sku);
-      op.tx.setInventory(buyer, sku, addExact(buyer.key(), owned, quantity));
+      op.tx.setInventory(buyer, sku, addExact(buyer, owned, quantity));
       return "ok";
     });
   }
@@ -292,7 +296,7 @@ public final class Ledger {
     return run(operationId, OperationKind.HOLD_INCREASE, "increase " + holdId + " " + extra, keys, op -> {
       Hold h = op.pending(holdId, "increase");
       op.move(h.account(), escrow, extra, false);
-      op.tx.putHold(h.with(addExact(h.account().key(), h.amount(), extra), HoldState.PENDING, op.now, payload));
+      op.tx.putHold(h.with(addExact(h.account(), h.amount(), extra), HoldState.PENDING, op.now, payload));
       return "pending";
     });
   }
@@ -433,7 +437,7 @@ public final class Ledger {
    * idempotency check, the body, the operation record. One object per call serves as the retried
    * supplier and the transaction body.
    */
-  private final class Attempt implements java.util.function.Supplier<Receipt>, Function<LedgerTransaction, Receipt> {
+  private final class Attempt implements Supplier<Receipt>, Function<LedgerTransaction, Receipt> {
     private final Set<String> keys;
     private final String operationId;
     private final OperationKind kind;
@@ -485,7 +489,7 @@ public final class Ledger {
    * decoration); only after a {@link StoreException} does a resilience4j {@link Retry.Context} take
    * over, with the same attempts and waits as {@code Retry.decorateSupplier}.
    */
-  private <T> T withRetry(java.util.function.Supplier<T> call) {
+  private <T> T withRetry(Supplier<T> call) {
     try {
       return call.get();
     } catch (StoreException first) {
@@ -493,7 +497,7 @@ public final class Ledger {
     }
   }
 
-  private <T> T retryAfter(StoreException first, java.util.function.Supplier<T> call) {
+  private <T> T retryAfter(StoreException first, Supplier<T> call) {
     Retry.Context<T> context = retry.context();
     RuntimeException failure = first;
     try {
@@ -601,19 +605,12 @@ public final class Ledger {
     }
   }
 
+  /** {@code a + b}, or {@link BalanceOverflowException} naming {@code account} (its key built only then). */
   private static long addExact(AccountId account, long a, long b) {
     try {
       return Math.addExact(a, b);
     } catch (ArithmeticException e) {
       throw new BalanceOverflowException(account.key(), a, b);
-    }
-  }
-
-  private static long addExact(String account, long a, long b) {
-    try {
-      return Math.addExact(a, b);
-    } catch (ArithmeticException e) {
-      throw new BalanceOverflowException(account, a, b);
     }
   }
 
@@ -656,7 +653,7 @@ public final class Ledger {
    * store as an immutable {@link Set} (no hash table: membership is a linear scan, which for this
    * size is cheaper than hashing fresh strings).
    */
-  private static final class KeySet extends java.util.AbstractSet<String> {
+  private static final class KeySet extends AbstractSet<String> {
     private final String[] keys = new String[6];
     private int size;
     private boolean frozen;
@@ -665,12 +662,9 @@ public final class Ledger {
       if (frozen) {
         throw new IllegalStateException("frozen");
       }
-      for (int i = 0; i < size; i++) {
-        if (keys[i].equals(key)) {
-          return;
-        }
+      if (!contains(key)) {
+        keys[size++] = key;
       }
-      keys[size++] = key;
     }
 
     Set<String> freeze() {
@@ -699,8 +693,8 @@ public final class Ledger {
     }
 
     @Override
-    public java.util.Iterator<String> iterator() {
-      return new java.util.Iterator<>() {
+    public Iterator<String> iterator() {
+      return new Iterator<>() {
         private int next;
 
         @Override
@@ -711,7 +705,7 @@ public final class Ledger {
         @Override
         public String next() {
           if (next >= size) {
-            throw new java.util.NoSuchElementException();
+            throw new NoSuchElementException();
           }
           return keys[next++];
         }
