@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -402,6 +403,25 @@ public final class JdbcLedgerStore implements LedgerStore {
   // ------------------------------------------------------------------ writes
 
   /**
+   * Reads a prefetch result (columns: row kind, key, operation kind, request, outcome, number): kind
+   * 0 is an applied operation's row, 1 an account balance, anything else a journal sequence number
+   * reserved for a fresh operation. Shared by single transactions and {@link TransactionBatcher}.
+   */
+  static void readPrefetch(ResultSet rs, Map<String, Optional<OperationRow>> operations,
+      Map<String, OptionalLong> balances, LongConsumer reservedSequences) throws SQLException {
+    while (rs.next()) {
+      int kind = rs.getInt(1);
+      if (kind == 0) {
+        OperationRow op = OperationRow.fromPrefetch(rs);
+        operations.put(op.operationId(), Optional.of(op));
+      } else if (kind == 1) {
+        balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
+      } else {
+        reservedSequences.accept(rs.getLong(6));
+      }
+    }
+  }
+  /**
    * The work of one open database transaction. Confined to its thread.
    *
    * <p>To keep round trips (and lock hold times) low: right after locking, one query fetches the
@@ -498,18 +518,10 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     private void readPrefetch(ResultSet rs) throws SQLException {
-      while (rs.next()) {
-        int kind = rs.getInt(1);
-        if (kind == 0) {
-          OperationRow op = OperationRow.fromPrefetch(rs);
-          operations.put(op.operationId(), Optional.of(op));
-        } else if (kind == 1) {
-          balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
-        } else {
-          reservedSequence = rs.getLong(6);
-          hasReservedSequence = true;
-        }
-      }
+      JdbcLedgerStore.readPrefetch(rs, operations, balances, sequence -> {
+        reservedSequence = sequence;
+        hasReservedSequence = true;
+      });
     }
 
     /** H2: the prefetch as its own query, after the locks. */

@@ -352,17 +352,7 @@ final class TransactionBatcher {
     private int sequenceAtBegin;
 
     void readPrefetch(ResultSet rs) throws SQLException {
-      while (rs.next()) {
-        int kind = rs.getInt(1);
-        if (kind == 0) {
-          OperationRow op = OperationRow.fromPrefetch(rs);
-          operations.put(op.operationId(), Optional.of(op));
-        } else if (kind == 1) {
-          balances.put(rs.getString(2), OptionalLong.of(rs.getLong(6)));
-        } else {
-          sequences.add(rs.getLong(6));
-        }
-      }
+      JdbcLedgerStore.readPrefetch(rs, operations, balances, sequences::add);
     }
 
     void sortSequences() {
