@@ -1,7 +1,8 @@
 package dev.fragkit.economy.ledger;
 
 import dev.fragkit.economy.lock.KeyedLockManager;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -31,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Retained layout (the store keeps every journal entry and receipt): one state object per
  * account (balance, lock key, and a growable array of the journal slots of its legs); a journal
- * indexed by sequence in chunks of parallel arrays ({@link LegJournal}: no object per leg); one
- * compact record per applied operation (in an {@link OpenTable}, no map node), which is also the
- * shared origin (id, kind, time) of its legs, whose {@link Transfer}s and {@link Receipt} are
- * rebuilt when read; a ledger transfer retains about 104 bytes in two objects. Journal sequences
- * are limited to {@link Integer#MAX_VALUE}.
+ * indexed by sequence in chunks of parallel arrays ({@link LegJournal}: no object per leg). The
+ * common operation, one leg with the canonical request and outcome {@code "ok"} (every ledger
+ * transfer and credit), is stored <em>compactly</em>: its leg is its record (kind and time in the
+ * leg's journal columns, the id's bytes in an {@link IdArena}, the request rebuilt from the leg on
+ * read), and the idempotency index ({@link OpenTable}) maps its id to the leg's slot. Other
+ * operations keep a {@link WideApplied} object. A ledger transfer thus retains about 80 bytes in
+ * arrays and no object of its own, so young collections neither copy nor trace anything per
+ * transfer. {@link Transfer}s and {@link Receipt}s are rebuilt when read. Journal sequences are
+ * limited to {@link Integer#MAX_VALUE}.
  *
  * <p>Reads outside a transaction see committed values of single keys; they are not a cross-key
  * snapshot while writers are running. Thread-safe.
@@ -57,8 +62,15 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final ConcurrentHashMap<AccountId, Account> accounts = new ConcurrentHashMap<>();
   /** Slot {@code sequence - 1} holds the leg with that sequence. */
   private final LegJournal<Origin, Account> journal = new LegJournal<>();
-  /** Idempotency records (with the journal slots of their legs), published after their effects. */
-  private final OpenTable<Applied> operations = new OpenTable<>();
+  /** Ids of the compact operations. */
+  private final IdArena ids = new IdArena();
+  private final Origin compactOrigin = new CompactOrigin();
+  private final WideRecords wides = new WideRecords();
+  /**
+   * The idempotency index, operation id → handle ({@link #compactHandle}, {@link #wideHandle}),
+   * published after the operation's effects.
+   */
+  private final OpenTable operations = new OpenTable(this::hasKey);
   private final ConcurrentHashMap<String, Instant> markers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ShopItem> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> inventory = new ConcurrentHashMap<>();
@@ -105,26 +117,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
   }
 
-  /** What the legs of one operation share: id, kind, time. Immutable. */
+  /**
+   * What the legs of one operation share: id, kind, time. Given the leg's slot, because the legs of
+   * compact operations keep theirs in the journal's stamp and tag ({@link CompactOrigin}).
+   */
   private abstract static class Origin {
-    abstract String operationId();
+    abstract String operationId(int slot);
 
-    abstract OperationKind kind();
+    abstract OperationKind kind(int slot);
 
-    abstract Instant at();
-
-    /** True when {@code at} is this origin's time. */
-    abstract boolean isAt(Instant at);
-
-    /** True when {@code id} is this origin's operation id. */
-    abstract boolean hasKey(String id);
-
-    final boolean matches(Transfer t) {
-      return t.kind() == kind() && isAt(t.timestamp()) && hasKey(t.operationId());
-    }
+    abstract Instant at(int slot);
   }
 
-  /** The origin of a leg that belongs to no operation record of its commit (not made by the ledger). */
+  /** The origin of a leg that belongs to no operation record of its commit (not made by the ledger). Immutable. */
   private static final class LegOrigin extends Origin {
     private final String operationId;
     private final OperationKind kind;
@@ -137,195 +142,85 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    String operationId() {
+    String operationId(int slot) {
       return operationId;
     }
 
     @Override
-    OperationKind kind() {
+    OperationKind kind(int slot) {
       return kind;
     }
 
     @Override
-    Instant at() {
+    Instant at(int slot) {
       return at;
     }
-
-    @Override
-    boolean isAt(Instant t) {
-      return at.equals(t);
-    }
-
-    @Override
-    boolean hasKey(String id) {
-      return operationId.equals(id);
-    }
   }
 
   /**
-   * An applied operation: its idempotency record and the journal slots of its legs. It is the
-   * {@link Origin} of those legs whose kind and time are its own (all of them, for the ledger's
-   * operations). Immutable.
+   * The origin of every compact leg: the leg of a compact operation, whose record is the leg itself
+   * (see {@link #compactLeg}). Its id is in {@link #ids}, at the address in the upper bits of the
+   * leg's journal tag (kind ordinal in the low byte); its time, in epoch microseconds, is the
+   * leg's stamp.
    */
-  private abstract static class Applied extends Origin implements OpenTable.Keyed {
-    static final String OK = "ok";
-    private static final OperationKind[] KINDS = OperationKind.values();
-    private static final int[] NO_SLOTS = new int[0];
-    /** Epoch seconds whose microseconds fit a {@code long}. */
-    private static final long MAX_MICROS_SECOND = Long.MAX_VALUE / 1_000_000 - 1;
-
-    /** The request as recorded, or null when it is the canonical one of the only leg ({@link Requests}). */
-    abstract @Nullable String request();
-
-    abstract String outcome();
-
-    abstract int legCount();
-
-    abstract int slot(int i);
-
-    /**
-     * The record of an operation whose legs are those of {@code legs} carrying its id: the compact
-     * {@link CompactApplied} for a one-leg operation with the canonical request, outcome {@code
-     * "ok"} and a whole-microsecond time (every ledger transfer and credit), else a {@link
-     * WideApplied}.
-     */
-    static Applied of(String operationId, OperationKind kind, String request, String outcome, Instant at, Legs legs) {
-      int n = legs.legCount();
-      int count = 0;
-      int first = -1;
-      int[] slots = null;
-      Transfer only = null;
-      for (int i = 0; i < n; i++) {
-        Transfer t = legs.leg(i);
-        if (t.operationId().equals(operationId)) {
-          int slot = (int) (t.sequence() - 1);
-          if (count == 0) {
-            first = slot;
-            only = t;
-          } else {
-            if (slots == null) {
-              slots = new int[n];
-            }
-            slots[count - 1] = slot;
-          }
-          count++;
-        }
-      }
-      long second = at.getEpochSecond();
-      if (count == 1 && outcome.equals(OK) && at.getNano() % 1000 == 0
-          && second > -MAX_MICROS_SECOND && second < MAX_MICROS_SECOND
-          && Requests.isCanonical(request, kind, only.debit(), only.credit(), only.amount())) {
-        byte[] latin1 = CompactApplied.latin1(operationId);
-        if (latin1 != null) {
-          return new CompactApplied(latin1, operationId.hashCode(), kind, second * 1_000_000 + at.getNano() / 1000,
-              first);
-        }
-      }
-      int[] more = count <= 1 ? NO_SLOTS : Arrays.copyOf(slots, count - 1);
-      return new WideApplied(operationId, kind, request, outcome, at, first, more);
+  private final class CompactOrigin extends Origin {
+    @Override
+    String operationId(int slot) {
+      return ids.get(journal.tag(slot) >>> 8);
     }
 
-    static Applied of(OperationRecord op, Legs legs) {
-      return of(op.operationId(), op.kind(), op.request(), op.outcome(), op.appliedAt(), legs);
+    @Override
+    OperationKind kind(int slot) {
+      return KINDS[(int) journal.tag(slot) & 0xFF];
+    }
+
+    @Override
+    Instant at(int slot) {
+      long micros = journal.stamp(slot);
+      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
     }
   }
 
+  private static final OperationKind[] KINDS = OperationKind.values();
+  private static final String OK = "ok";
+  /** Epoch seconds whose microseconds fit a {@code long}. */
+  private static final long MAX_MICROS_SECOND = Long.MAX_VALUE / 1_000_000 - 1;
+
   /**
-   * The common case in 40 bytes plus the id's bytes: one leg, canonical request (rebuilt on read),
-   * outcome {@code "ok"}, time in epoch microseconds, operation id as ISO-8859-1 bytes (a string is
-   * rebuilt on read). Immutable.
+   * The leg that makes an operation compact, or null when it is stored as a {@link WideApplied}.
+   * Compact (every ledger transfer and credit): exactly one leg of the commit carries its id, with
+   * its kind and time; the request is the canonical text of that leg ({@link Requests}, rebuilt on
+   * read); the outcome is {@code "ok"}; the time is a whole microsecond; the id fits the {@link
+   * IdArena}. A compact operation retains no object: its leg in the journal is its record.
    */
-  private static final class CompactApplied extends Applied {
-    private final byte[] id;
-    private final int hash;
-    private final long epochMicros;
-    private final int slot;
-    private final byte kind;
-
-    CompactApplied(byte[] id, int hash, OperationKind kind, long epochMicros, int slot) {
-      this.id = id;
-      this.hash = hash;
-      this.kind = (byte) kind.ordinal();
-      this.epochMicros = epochMicros;
-      this.slot = slot;
-    }
-
-    /** The ISO-8859-1 bytes of {@code s}, or null if it has a character beyond U+00FF. */
-    static byte @Nullable [] latin1(String s) {
-      byte[] b = new byte[s.length()];
-      for (int i = 0; i < b.length; i++) {
-        char c = s.charAt(i);
-        if (c > 0xFF) {
-          return null;
-        }
-        b[i] = (byte) c;
-      }
-      return b;
-    }
-
-    @Override
-    String operationId() {
-      return new String(id, StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public int keyHash() {
-      return hash;
-    }
-
-    @Override
-    public boolean hasKey(String key) {
-      if (key.length() != id.length) {
-        return false;
-      }
-      for (int i = 0; i < id.length; i++) {
-        if (key.charAt(i) != (char) (id[i] & 0xFF)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    OperationKind kind() {
-      return Applied.KINDS[kind];
-    }
-
-    @Override
-    Instant at() {
-      return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000), Math.floorMod(epochMicros, 1_000_000) * 1000L);
-    }
-
-    @Override
-    boolean isAt(Instant t) {
-      return t.getNano() % 1000 == 0 && t.getEpochSecond() == Math.floorDiv(epochMicros, 1_000_000)
-          && t.getNano() / 1000 == Math.floorMod(epochMicros, 1_000_000);
-    }
-
-    @Override
-    @Nullable String request() {
+  private static @Nullable Transfer compactLeg(String operationId, OperationKind kind, String request, String outcome,
+      Instant at, Legs legs) {
+    long second = at.getEpochSecond();
+    if (!outcome.equals(OK) || at.getNano() % 1000 != 0 || second <= -MAX_MICROS_SECOND
+        || second >= MAX_MICROS_SECOND || !IdArena.fits(operationId)) {
       return null;
     }
-
-    @Override
-    String outcome() {
-      return OK;
+    Transfer only = null;
+    for (int i = 0, n = legs.legCount(); i < n; i++) {
+      Transfer t = legs.leg(i);
+      if (t.operationId().equals(operationId)) {
+        if (only != null) {
+          return null;
+        }
+        only = t;
+      }
     }
-
-    @Override
-    int legCount() {
-      return 1;
-    }
-
-    @Override
-    int slot(int i) {
-      Objects.checkIndex(i, 1);
-      return slot;
-    }
+    return only != null && only.kind() == kind && only.timestamp().equals(at)
+        && Requests.isCanonical(request, kind, only.debit(), only.credit(), only.amount()) ? only : null;
   }
 
-  /** Any other applied operation: its request text, outcome, time and any number of legs. Immutable. */
-  private static final class WideApplied extends Applied {
+  /**
+   * Any other applied operation: its idempotency record with request text, outcome and time, the
+   * journal slots of its legs (those of its commit carrying its id), and the origin of those legs
+   * whose kind and time are its own. Immutable.
+   */
+  private static final class WideApplied extends Origin {
+    private static final int[] NO_SLOTS = new int[0];
     private final String operationId;
     private final OperationKind kind;
     private final String request;
@@ -336,67 +231,118 @@ public final class InMemoryLedgerStore implements LedgerStore {
     /** Slots of the legs after the first. */
     private final int[] moreSlots;
 
-    WideApplied(String operationId, OperationKind kind, String request, String outcome, Instant at, int firstSlot,
-        int[] moreSlots) {
-      this.operationId = operationId;
-      this.kind = kind;
-      this.request = request;
-      this.outcome = outcome;
-      this.at = at;
+    private WideApplied(OperationRecord op, int firstSlot, int[] moreSlots) {
+      this.operationId = op.operationId();
+      this.kind = op.kind();
+      this.request = op.request();
+      this.outcome = op.outcome();
+      this.at = op.appliedAt();
       this.firstSlot = firstSlot;
       this.moreSlots = moreSlots;
     }
 
+    /** The record of {@code op}, whose legs are those of {@code legs} carrying its id. */
+    static WideApplied of(OperationRecord op, Legs legs) {
+      int n = legs.legCount();
+      int count = 0;
+      int first = -1;
+      int[] slots = null;
+      for (int i = 0; i < n; i++) {
+        Transfer t = legs.leg(i);
+        if (t.operationId().equals(op.operationId())) {
+          int slot = (int) (t.sequence() - 1);
+          if (count == 0) {
+            first = slot;
+          } else {
+            if (slots == null) {
+              slots = new int[n];
+            }
+            slots[count - 1] = slot;
+          }
+          count++;
+        }
+      }
+      return new WideApplied(op, first, count <= 1 ? NO_SLOTS : Arrays.copyOf(slots, count - 1));
+    }
+
+    OperationRecord record() {
+      return new OperationRecord(operationId, kind, request, outcome, at);
+    }
+
     @Override
-    String operationId() {
+    String operationId(int slot) {
       return operationId;
     }
 
     @Override
-    OperationKind kind() {
+    OperationKind kind(int slot) {
       return kind;
     }
 
     @Override
-    Instant at() {
+    Instant at(int slot) {
       return at;
     }
 
-    @Override
-    boolean isAt(Instant t) {
-      return at.equals(t);
-    }
-
-    @Override
-    public int keyHash() {
-      return operationId.hashCode();
-    }
-
-    @Override
-    public boolean hasKey(String key) {
+    boolean hasKey(String key) {
       return operationId.equals(key);
     }
 
-    @Override
-    String request() {
-      return request;
+    /** True when {@code t} carries this operation's id, kind and time. */
+    boolean matches(Transfer t) {
+      return t.kind() == kind && t.timestamp().equals(at) && operationId.equals(t.operationId());
     }
 
-    @Override
-    String outcome() {
-      return outcome;
-    }
-
-    @Override
     int legCount() {
       return firstSlot < 0 ? 0 : 1 + moreSlots.length;
     }
 
-    @Override
     int slot(int i) {
       Objects.checkIndex(i, legCount());
       return i == 0 ? firstSlot : moreSlots[i - 1];
     }
+  }
+
+  /**
+   * The wide records, by index, for handles of the idempotency table. Appends are serialised (wide
+   * records are the rarer kind); reads take no lock: an element is written with release semantics
+   * before its index is handed out, and the array is republished (volatile) when it grows.
+   */
+  private static final class WideRecords {
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+    private volatile Object[] records = new Object[16];
+    private int count;
+
+    synchronized int add(WideApplied record) {
+      Object[] r = records;
+      if (count == r.length) {
+        if (count == Integer.MAX_VALUE - 8) {
+          throw new IllegalStateException("wide records full: " + count);
+        }
+        r = Arrays.copyOf(r, (int) Math.min(Integer.MAX_VALUE - 8, count * 2L));
+        records = r;
+      }
+      ELEMENT.setRelease(r, count, record);
+      return count++;
+    }
+
+    WideApplied get(int index) {
+      return (WideApplied) Objects.requireNonNull(ELEMENT.getAcquire(records, index), "wide record");
+    }
+  }
+
+  /** Idempotency-table handle of a compact operation: its leg's journal slot + 1 (positive). */
+  private static int compactHandle(Transfer leg) {
+    return (int) leg.sequence();
+  }
+
+  /** Idempotency-table handle of the wide record with index {@code index}: negative. */
+  private static int wideHandle(int index) {
+    return -(index + 1);
+  }
+
+  private boolean hasKey(int handle, String key) {
+    return handle > 0 ? ids.matches(journal.tag(handle - 1) >>> 8, key) : wides.get(-handle - 1).hasKey(key);
   }
 
   /** Random access to the legs of one commit. */
@@ -457,9 +403,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
             + " is outside 1.." + MAX_SEQUENCE, null);
       }
     }
-    Legs legs = legsOf(transfers);
-    Applied[] applied = prepare(changes.operations(), transfers, legs);
-    publishLegs(legs, applied);
+    Plan[] plans = prepare(changes.operations(), transfers, legsOf(transfers));
+    publishLegs(legsOf(transfers), plans);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
@@ -472,7 +417,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Hold h : changes.holds()) {
       holds.put(h.holdId(), h);
     }
-    publishOperations(changes.operations(), applied);
+    publishOperations(plans);
   }
 
   private Account account(AccountId id) {
@@ -487,16 +432,30 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
   }
 
+  /** How one operation is published: on its compact leg (see {@link #compactLeg}), or as a wide record. */
+  private record Plan(String operationId, @Nullable Transfer compactLeg, @Nullable WideApplied wide) {
+    static Plan of(OperationRecord op, Legs legs) {
+      Transfer compact = InMemoryLedgerStore.compactLeg(op.operationId(), op.kind(), op.request(), op.outcome(),
+          op.appliedAt(), legs);
+      return new Plan(op.operationId(), compact, compact != null ? null : WideApplied.of(op, legs));
+    }
+
+    /** The origin of {@code t} if it is a leg of this operation's wide record, else null. */
+    @Nullable Origin wideOrigin(Transfer t) {
+      return wide != null && wide.matches(t) ? wide : null;
+    }
+  }
+
   /**
-   * Builds the idempotency records of {@code ops}, each with the slots of the legs in {@code
-   * transfers} carrying its operation id (in list order); {@code legs} are those transfers.
+   * Plans the publication of {@code ops}, each with the legs in {@code transfers} carrying its
+   * operation id (in list order); {@code legs} are those transfers.
    */
-  private static Applied[] prepare(List<OperationRecord> ops, List<Transfer> transfers, Legs legs) {
+  private static Plan[] prepare(List<OperationRecord> ops, List<Transfer> transfers, Legs legs) {
     int n = ops.size();
-    Applied[] out = new Applied[n];
+    Plan[] out = new Plan[n];
     if (n <= 4) {
       for (int o = 0; o < n; o++) {
-        out[o] = Applied.of(ops.get(o), legs);
+        out[o] = Plan.of(ops.get(o), legs);
       }
       return out;
     }
@@ -507,51 +466,61 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
     for (int o = 0; o < n; o++) {
       OperationRecord op = ops.get(o);
-      out[o] = Applied.of(op, legsOf(byOperation.getOrDefault(op.operationId(), List.of())));
+      out[o] = Plan.of(op, legsOf(byOperation.getOrDefault(op.operationId(), List.of())));
     }
     return out;
   }
 
   /** Writes the legs to the journal and the account indexes, each with its operation as origin. */
-  private void publishLegs(Legs legs, Applied[] applied) {
-    Map<String, Applied> byId = null;
-    if (applied.length > 4) {
-      byId = new HashMap<>(applied.length * 2);
-      for (Applied a : applied) {
-        byId.put(a.operationId(), a);
+  private void publishLegs(Legs legs, Plan[] plans) {
+    Map<String, Plan> byId = null;
+    if (plans.length > 4) {
+      byId = new HashMap<>(plans.length * 2);
+      for (Plan p : plans) {
+        byId.put(p.operationId(), p);
       }
     }
     long maxSequence = -1;
     int n = legs.legCount();
     for (int i = 0; i < n; i++) {
       Transfer t = legs.leg(i);
-      Origin origin = null;
+      Plan plan = null;
       if (byId != null) {
-        Applied a = byId.get(t.operationId());
-        if (a != null && a.matches(t)) {
-          origin = a;
-        }
+        plan = byId.get(t.operationId());
       } else {
-        for (Applied a : applied) {
-          if (a.matches(t)) {
-            origin = a;
+        for (Plan p : plans) {
+          if (p.operationId().equals(t.operationId())) {
+            plan = p;
             break;
           }
         }
       }
-      publishLeg(t, origin != null ? origin : new LegOrigin(t));
+      Account debit = account(t.debit());
+      Account credit = account(t.credit());
+      if (plan != null && plan.compactLeg() == t) {
+        publishCompactLeg(t, debit, credit);
+      } else {
+        Origin wide = plan == null ? null : plan.wideOrigin(t);
+        publishLeg(t, wide != null ? wide : new LegOrigin(t), debit, credit);
+      }
       maxSequence = Math.max(maxSequence, t.sequence());
     }
     advanceSequence(maxSequence);
   }
 
-  private void publishLeg(Transfer t, Origin origin) {
-    publishLeg(t, origin, account(t.debit()), account(t.credit()));
-  }
-
   private void publishLeg(Transfer t, Origin origin, Account debit, Account credit) {
     int slot = (int) (t.sequence() - 1);
     journal.put(slot, origin, debit, credit, t.amount());
+    debit.legs.add(slot);
+    credit.legs.add(slot);
+  }
+
+  /** Publishes the leg of a compact operation: its id to the arena, its kind and time to the journal. */
+  private void publishCompactLeg(Transfer t, Account debit, Account credit) {
+    int slot = (int) (t.sequence() - 1);
+    Instant at = t.timestamp();
+    long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+    journal.put(slot, compactOrigin, debit, credit, t.amount(), micros, ids.add(t.operationId()) << 8 | t.kind().ordinal());
     debit.legs.add(slot);
     credit.legs.add(slot);
   }
@@ -568,9 +537,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /** Idempotency records last: a receipt is only visible once its effects are. */
-  private void publishOperations(List<OperationRecord> ops, Applied[] applied) {
-    for (int i = 0; i < applied.length; i++) {
-      operations.put(ops.get(i).operationId(), applied[i]);
+  private void publishOperations(Plan[] plans) {
+    for (Plan p : plans) {
+      WideApplied wide = p.wide();
+      operations.put(p.operationId(), wide == null ? compactHandle(Objects.requireNonNull(p.compactLeg()))
+          : wideHandle(wides.add(wide)));
     }
   }
 
@@ -596,7 +567,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
       inv.add(new ChangeSet.Inventory(AccountId.parse(k.substring(0, hash)), k.substring(hash + 1), v));
     });
     List<OperationRecord> ops = new ArrayList<>(operations.size());
-    operations.forEach(v -> ops.add(new OperationRecord(v.operationId(), v.kind(), request(v), v.outcome(), v.at())));
+    operations.forEach(handle -> ops.add(record(handle)));
     List<Transfer> transfers = new ArrayList<>();
     journal.scan(0, (slot, origin, debit, credit, amount) -> transfers.add(transfer(slot, origin, debit, credit, amount)));
     return new ChangeSet(b, transfers, ops, m, List.copyOf(items.values()), inv, List.copyOf(holds.values()));
@@ -605,7 +576,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
   // ---------------------------------------------------------------- reads
 
   private static Transfer transfer(int slot, Origin origin, Account debit, Account credit, long amount) {
-    return new Transfer(slot + 1L, origin.operationId(), origin.kind(), debit.id, credit.id, amount, origin.at());
+    return new Transfer(slot + 1L, origin.operationId(slot), origin.kind(slot), debit.id, credit.id, amount,
+        origin.at(slot));
   }
 
   private @Nullable Transfer transferAt(int slot) {
@@ -692,47 +664,50 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public Optional<Receipt> receipt(String operationId) {
-    Applied a = operations.get(operationId);
-    return a == null ? Optional.empty() : Optional.of(receipt(a));
+    int handle = operations.get(operationId);
+    return handle == OpenTable.NONE ? Optional.empty() : Optional.of(receipt(handle));
   }
 
-  private Receipt receipt(Applied a) {
+  private Receipt receipt(int handle) {
+    if (handle > 0) {
+      Transfer only = leg(handle - 1);
+      return new Receipt(only.operationId(), only.kind(), canonicalRequest(only), OK, only.timestamp(), List.of(only));
+    }
+    WideApplied a = wides.get(-handle - 1);
     int n = a.legCount();
     List<Transfer> legs;
     if (n == 0) {
       legs = List.of();
     } else if (n == 1) {
-      legs = List.of(leg(a, a.slot(0)));
+      legs = List.of(leg(a.slot(0)));
     } else {
       Transfer[] all = new Transfer[n];
       for (int i = 0; i < n; i++) {
-        all[i] = leg(a, a.slot(i));
+        all[i] = leg(a.slot(i));
       }
       legs = List.of(all);
     }
-    String request = a.request();
-    if (request == null) {
-      Transfer only = legs.get(0);
-      request = Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
-    }
-    return new Receipt(a.operationId(), a.kind(), request, a.outcome(), a.at(), legs);
+    return new Receipt(a.operationId, a.kind, a.request, a.outcome, a.at, legs);
   }
 
-  /** The request of {@code a} as recorded. */
-  private String request(Applied a) {
-    String request = a.request();
-    if (request != null) {
-      return request;
+  /** The idempotency record that {@code handle} names. */
+  private OperationRecord record(int handle) {
+    if (handle > 0) {
+      Transfer only = leg(handle - 1);
+      return new OperationRecord(only.operationId(), only.kind(), canonicalRequest(only), OK, only.timestamp());
     }
-    Transfer only = leg(a, a.slot(0));
-    return Objects.requireNonNull(Requests.rebuild(a.kind(), only.debit(), only.credit(), only.amount()));
+    return wides.get(-handle - 1).record();
   }
 
-  /** A leg of a published operation (published before the operation, so it is present). */
-  private Transfer leg(Applied a, int slot) {
+  private static String canonicalRequest(Transfer only) {
+    return Objects.requireNonNull(Requests.rebuild(only.kind(), only.debit(), only.credit(), only.amount()));
+  }
+
+  /** The leg in {@code slot} of a published operation (published before the operation, so it is present). */
+  private Transfer leg(int slot) {
     Transfer t = transferAt(slot);
     if (t == null) {
-      throw new IllegalStateException("journal slot " + slot + " of operation " + a.operationId() + " is empty");
+      throw new IllegalStateException("journal slot " + slot + " of a published operation is empty");
     }
     return t;
   }
@@ -1119,21 +1094,30 @@ public final class InMemoryLedgerStore implements LedgerStore {
           publishBalance(resolved(i), stagedAt(i));
         }
       }
-      Applied single = null;
-      Applied[] many = null;
+      Plan[] many = null;
+      Transfer compact = null;
+      WideApplied wide = null;
       if (moreOperations != null) {
         many = prepare(moreOperations, new LegList(this), this);
         publishLegs(this, many);
       } else {
         if (opId != null) {
-          single = Applied.of(opId, Objects.requireNonNull(opKind), Objects.requireNonNull(opRequest),
+          compact = compactLeg(opId, Objects.requireNonNull(opKind), Objects.requireNonNull(opRequest),
               Objects.requireNonNull(opOutcome), Objects.requireNonNull(opAt), this);
+          if (compact == null) {
+            wide = WideApplied.of(firstOperation(), this);
+          }
         }
         long maxSequence = -1;
         for (int i = 0; i < legCount; i++) {
           Transfer t = leg(i);
-          publishLeg(t, single != null && single.matches(t) ? single : new LegOrigin(t), resolved(slot(t.debit())),
-              resolved(slot(t.credit())));
+          Account debit = resolved(slot(t.debit()));
+          Account credit = resolved(slot(t.credit()));
+          if (t == compact) {
+            publishCompactLeg(t, debit, credit);
+          } else {
+            publishLeg(t, wide != null && wide.matches(t) ? wide : new LegOrigin(t), debit, credit);
+          }
           maxSequence = Math.max(maxSequence, t.sequence());
         }
         advanceSequence(maxSequence);
@@ -1150,10 +1134,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
       if (stagedHolds != null) {
         holds.putAll(stagedHolds);
       }
-      if (single != null) {
-        operations.put(Objects.requireNonNull(opId), single);
-      } else if (many != null) {
-        publishOperations(moreOperations, many);
+      if (many != null) {
+        publishOperations(many);
+      } else if (compact != null) {
+        operations.put(Objects.requireNonNull(opId), compactHandle(compact));
+      } else if (wide != null) {
+        operations.put(Objects.requireNonNull(opId), wideHandle(wides.add(wide)));
       }
     }
 

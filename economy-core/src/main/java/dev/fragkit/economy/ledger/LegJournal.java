@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The journal of {@link InMemoryLedgerStore}: legs stored by slot ({@code sequence - 1}) in chunks
- * of parallel arrays (an origin reference, two account references and a {@code long} amount per
- * leg: 20 bytes with compressed references, no object per leg). Looking a sequence up or starting a
- * scan after one is index arithmetic.
+ * of parallel arrays (an origin reference, two account references, a {@code long} amount and two
+ * {@code long}s the origin may use for itself, its {@linkplain #stamp stamp} and {@linkplain #tag
+ * tag}: 36 bytes per leg with compressed references, no object per leg). Looking a sequence up or
+ * starting a scan after one is index arithmetic.
  *
  * <p>Slots are written by several threads at once (each transaction owns the slots of the sequences
  * it was given) and read without locks. A leg is published by writing its origin last with release
@@ -38,12 +39,16 @@ final class LegJournal<O, A> {
     final Object[] debits;
     final Object[] credits;
     final long[] amounts;
+    final long[] stamps;
+    final long[] tags;
 
     Chunk(int size) {
       origins = new Object[size];
       debits = new Object[size];
       credits = new Object[size];
       amounts = new long[size];
+      stamps = new long[size];
+      tags = new long[size];
     }
   }
 
@@ -67,8 +72,13 @@ final class LegJournal<O, A> {
     this.chunkMask = (1 << chunkBits) - 1;
   }
 
-  /** Stores and publishes the leg in {@code slot} (0 ≤ slot). */
+  /** Stores and publishes the leg in {@code slot} (0 ≤ slot) with stamp and tag 0. */
   void put(int slot, O origin, A debit, A credit, long amount) {
+    put(slot, origin, debit, credit, amount, 0, 0);
+  }
+
+  /** Stores and publishes the leg in {@code slot} (0 ≤ slot) with its origin's stamp and tag. */
+  void put(int slot, O origin, A debit, A credit, long amount, long stamp, long tag) {
     if (slot < 0) {
       throw new IllegalArgumentException("slot < 0: " + slot);
     }
@@ -77,6 +87,8 @@ final class LegJournal<O, A> {
     c.debits[i] = debit;
     c.credits[i] = credit;
     c.amounts[i] = amount;
+    c.stamps[i] = stamp;
+    c.tags[i] = tag;
     ELEMENT.setRelease(c.origins, i, origin);
     long next = slot + 1L;
     long current;
@@ -88,6 +100,27 @@ final class LegJournal<O, A> {
   /** One past the highest slot written so far (an exclusive bound for scans). */
   long end() {
     return end.get();
+  }
+
+  /**
+   * The stamp stored with the leg in {@code slot}; call only after seeing the leg published (a
+   * {@link #read} or {@link #scan} that visited it, or a handle published after it).
+   */
+  long stamp(int slot) {
+    return publishedChunk(slot).stamps[slot & chunkMask];
+  }
+
+  /** The tag stored with the leg in {@code slot}; as {@link #stamp}. */
+  long tag(int slot) {
+    return publishedChunk(slot).tags[slot & chunkMask];
+  }
+
+  private Chunk publishedChunk(int slot) {
+    Chunk c = slot < 0 ? null : chunk(slot >>> chunkBits);
+    if (c == null) {
+      throw new IllegalArgumentException("no leg in slot " + slot);
+    }
+    return c;
   }
 
   /** True when {@code slot} holds a published leg. */

@@ -4,92 +4,121 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
-import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
+import java.util.function.IntConsumer;
 
 /**
- * A concurrent hash table of values that carry their own {@code String} key (the idempotency
- * records of {@link InMemoryLedgerStore}): open addressing with linear probing over one reference
- * array, so an entry costs one array slot (two at the 0.5 load limit) instead of a map node, and
- * growing copies references instead of cloning nodes. Entries are never removed.
+ * A concurrent hash table from {@code String} keys to non-zero {@code int} handles (the idempotency
+ * index of {@link InMemoryLedgerStore}: a handle names where an operation's record lives). The keys
+ * themselves live wherever the handles point; the table asks its {@link Keys} whether a handle
+ * carries a key. Open addressing with linear probing over two parallel {@code int} arrays, handles
+ * and key hashes, so an entry costs two array elements per slot (two to four slots at the 0.5 load
+ * limit), no object and no reference for the collector to trace. Growing reads only the two arrays;
+ * probes skip slots whose hash differs without asking the keys. Entries are never removed.
  *
- * <p>Thread-safe. Lookups take no lock: they read the current array and its slots with acquire
- * semantics (a value is published by a compare-and-set of its slot, after it was fully built).
- * Inserts hold the shared mode of a {@link StampedLock}; growing holds its exclusive mode, so no
- * insert lands in an array being copied, while lookups keep using the old array (which holds every
- * entry inserted before the copy began) until the new one is published.
- *
- * @param <V> value type
+ * <p>Thread-safe. Lookups take no lock: they read the current arrays and their slots with acquire
+ * semantics (a handle is published by a compare-and-set of its slot, after what it points to was
+ * fully written; its hash is written just after, so a lookup may still read 0 there and then asks
+ * the keys). Inserts hold the shared mode of a {@link StampedLock}; growing holds its exclusive
+ * mode, so no insert lands in arrays being copied and every hash of the old arrays is written,
+ * while lookups keep using the old arrays (which hold every entry inserted before the copy began)
+ * until the new ones are published.
  */
-final class OpenTable<V extends OpenTable.Keyed> {
-  /** A value that knows its key. */
-  interface Keyed {
-    /** {@code key.hashCode()} of its key (stored, so growing does not recompute it). */
-    int keyHash();
-
-    boolean hasKey(String key);
+final class OpenTable {
+  /** Where the keys live. */
+  interface Keys {
+    /** True when the record that {@code handle} names has key {@code key}. */
+    boolean hasKey(int handle, String key);
   }
 
+  /** What {@link #get} returns for a missing key (never a valid handle). */
+  static final int NONE = 0;
   static final int MAX_CAPACITY = 1 << 30;
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
-  private volatile Object[] table;
+  private final Keys keys;
+  /** The current arrays; replaced as a whole when the table grows. */
+  private volatile Slots table;
   private final AtomicInteger size = new AtomicInteger();
   private final StampedLock growth = new StampedLock();
 
-  OpenTable() {
-    this(64);
+  OpenTable(Keys keys) {
+    this(keys, 64);
   }
 
-  /** A table whose first array has {@code capacity} slots (a power of two ≥ 2; small for tests). */
-  OpenTable(int capacity) {
+  /** A table whose first arrays have {@code capacity} slots (a power of two ≥ 2; small for tests). */
+  OpenTable(Keys keys, int capacity) {
     if (capacity < 2 || capacity > MAX_CAPACITY || Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("capacity is not a power of two in 2.." + MAX_CAPACITY + ": " + capacity);
     }
-    table = new Object[capacity];
+    this.keys = keys;
+    this.table = new Slots(capacity);
+  }
+
+  /** Handles and, at the same index, their keys' hashes (0 until written, or when the hash is 0). */
+  private static final class Slots {
+    final int[] handles;
+    final int[] hashes;
+
+    Slots(int capacity) {
+      handles = new int[capacity];
+      hashes = new int[capacity];
+    }
+
+    int length() {
+      return handles.length;
+    }
+
+    /** False when slot {@code i} certainly holds no key of hash {@code h}. */
+    boolean mayHold(int i, int h) {
+      int stored = hashes[i];
+      return stored == h || stored == 0;
+    }
   }
 
   private static int spread(int h) {
     return (h ^ (h >>> 16)) * 0x9E3779B1;
   }
 
-  /** The value with {@code key}, or null. */
-  @SuppressWarnings("unchecked")
-  @Nullable V get(String key) {
-    Object[] t = table;
-    int mask = t.length - 1;
+  /** The handle stored under {@code key}, or {@link #NONE}. */
+  int get(String key) {
+    Slots t = table;
+    int mask = t.length() - 1;
     int h = key.hashCode();
     int i = spread(h) & mask;
-    for (int probes = 0; probes < t.length; probes++, i = (i + 1) & mask) {
-      Object v = SLOT.getAcquire(t, i);
-      if (v == null) {
-        return null;
+    for (int probes = 0; probes < t.length(); probes++, i = (i + 1) & mask) {
+      int handle = (int) SLOT.getAcquire(t.handles, i);
+      if (handle == NONE) {
+        return NONE;
       }
-      if (((V) v).keyHash() == h && ((V) v).hasKey(key)) {
-        return (V) v;
+      if (t.mayHold(i, h) && keys.hasKey(handle, key)) {
+        return handle;
       }
     }
-    return null;
+    return NONE;
   }
 
-  /** Inserts {@code value}, replacing the value with the same key if there is one. */
-  void put(String key, V value) {
-    if (!value.hasKey(key) || value.keyHash() != key.hashCode()) {
-      throw new IllegalArgumentException("value does not carry key " + key);
+  /** Stores {@code handle} under {@code key}, replacing the handle stored under it if there is one. */
+  void put(String key, int handle) {
+    if (handle == NONE) {
+      throw new IllegalArgumentException("handle " + NONE + " is reserved for 'absent'");
     }
+    if (!keys.hasKey(handle, key)) {
+      throw new IllegalArgumentException("handle " + handle + " does not carry key " + key);
+    }
+    int h = key.hashCode();
     while (true) {
       int outcome;
-      Object[] t;
+      Slots t;
       long stamp = growth.readLock();
       try {
         t = table;
-        outcome = insert(t, key, value);
+        outcome = insert(t, key, h, handle);
       } finally {
         growth.unlockRead(stamp);
       }
       if (outcome == ADDED) {
         int n = size.incrementAndGet();
-        if (n > table.length >>> 1) {
+        if (n > table.length() >>> 1) {
           grow(t, false);
         }
         return;
@@ -106,20 +135,20 @@ final class OpenTable<V extends OpenTable.Keyed> {
   private static final int FULL = 2;
 
   /** Inserts into {@code t}: {@link #ADDED}, {@link #REPLACED} (same key), or {@link #FULL}. */
-  @SuppressWarnings("unchecked")
-  private static <V extends Keyed> int insert(Object[] t, String key, V value) {
-    int mask = t.length - 1;
-    int i = spread(value.keyHash()) & mask;
-    for (int probes = 0; probes <= t.length; ) {
-      Object v = SLOT.getAcquire(t, i);
-      if (v == null) {
-        if (SLOT.compareAndSet(t, i, null, value)) {
+  private int insert(Slots t, String key, int h, int handle) {
+    int mask = t.length() - 1;
+    int i = spread(h) & mask;
+    for (int probes = 0; probes <= t.length(); ) {
+      int current = (int) SLOT.getAcquire(t.handles, i);
+      if (current == NONE) {
+        if (SLOT.compareAndSet(t.handles, i, NONE, handle)) {
+          t.hashes[i] = h; // after winning the slot; read by growth under the exclusive lock
           return ADDED;
         }
         continue; // lost the race for this slot: look at what is there now
       }
-      if (((V) v).keyHash() == value.keyHash() && ((V) v).hasKey(key)) {
-        if (SLOT.compareAndSet(t, i, v, value)) {
+      if (t.mayHold(i, h) && keys.hasKey(current, key)) {
+        if (SLOT.compareAndSet(t.handles, i, current, handle)) {
           return REPLACED;
         }
         continue;
@@ -130,31 +159,29 @@ final class OpenTable<V extends OpenTable.Keyed> {
     return FULL;
   }
 
-  /** Copies {@code value} into {@code t} while no insert runs (keys are distinct). */
-  private static void copy(Object[] t, Keyed value) {
-    int mask = t.length - 1;
-    int i = spread(value.keyHash()) & mask;
-    while (t[i] != null) {
-      i = (i + 1) & mask;
-    }
-    t[i] = value;
-  }
-
-  /** Doubles the array if it is still {@code seen} and over the load limit (or {@code full}). */
-  private void grow(Object[] seen, boolean full) {
+  /** Doubles the arrays if they are still {@code seen} and over the load limit (or {@code full}). */
+  private void grow(Slots seen, boolean full) {
     long stamp = growth.writeLock();
     try {
-      Object[] old = table;
-      if (old != seen || (!full && size.get() <= old.length >>> 1)) {
+      Slots old = table;
+      if (old != seen || (!full && size.get() <= old.length() >>> 1)) {
         return; // another thread grew it
       }
-      if (old.length == MAX_CAPACITY) {
+      if (old.length() == MAX_CAPACITY) {
         throw new IllegalStateException("table full: " + size.get() + " entries");
       }
-      Object[] bigger = new Object[old.length << 1];
-      for (Object v : old) {
-        if (v != null) {
-          copy(bigger, (Keyed) v);
+      Slots bigger = new Slots(old.length() << 1);
+      int mask = bigger.length() - 1;
+      for (int from = 0; from < old.length(); from++) {
+        int handle = old.handles[from];
+        if (handle != NONE) {
+          int h = old.hashes[from];
+          int i = spread(h) & mask;
+          while (bigger.handles[i] != NONE) {
+            i = (i + 1) & mask;
+          }
+          bigger.handles[i] = handle;
+          bigger.hashes[i] = h;
         }
       }
       table = bigger;
@@ -169,17 +196,16 @@ final class OpenTable<V extends OpenTable.Keyed> {
 
   /** Current array length (tests). */
   int capacity() {
-    return table.length;
+    return table.length();
   }
 
-  /** Calls {@code action} for every value (those inserted during the call may or may not be seen). */
-  @SuppressWarnings("unchecked")
-  void forEach(Consumer<? super V> action) {
-    Object[] t = table;
+  /** Calls {@code action} with every handle (those inserted during the call may or may not be seen). */
+  void forEach(IntConsumer action) {
+    int[] t = table.handles;
     for (int i = 0; i < t.length; i++) {
-      Object v = SLOT.getAcquire(t, i);
-      if (v != null) {
-        action.accept((V) v);
+      int handle = (int) SLOT.getAcquire(t, i);
+      if (handle != NONE) {
+        action.accept(handle);
       }
     }
   }

@@ -67,6 +67,23 @@ class LegJournalTest {
   }
 
   @Test
+  void stampsAndTagsStayWithTheirLegs() {
+    for (int i = 0; i < 9; i++) {
+      journal.put(i, "o" + i, "d" + i, "c" + i, i, i % 2 == 0 ? -1_000_000L * i : 0, i % 2 == 0 ? Long.MAX_VALUE - i : 0);
+    }
+    for (int i = 0; i < 9; i++) {
+      assertThat(journal.stamp(i)).as("stamp %d", i).isEqualTo(i % 2 == 0 ? -1_000_000L * i : 0);
+      assertThat(journal.tag(i)).as("tag %d", i).isEqualTo(i % 2 == 0 ? Long.MAX_VALUE - i : 0);
+    }
+    put(9); // the five-argument put stores stamp and tag 0
+    assertThat(journal.stamp(9)).isZero();
+    assertThat(journal.tag(9)).isZero();
+    assertThatThrownBy(() -> journal.tag(64)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no leg in slot 64");
+    assertThatThrownBy(() -> journal.stamp(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void scansStartAtAnySlotIncludingChunkEdges() {
     for (int i = 0; i < 21; i++) {
       put(i);

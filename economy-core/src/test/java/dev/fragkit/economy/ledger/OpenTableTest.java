@@ -15,20 +15,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** The open-addressing table that holds the in-memory store's idempotency records. */
+/** The open-addressing table that holds the in-memory store's idempotency index. */
 class OpenTableTest {
-  /** A value carrying its key (and a version, to see replacements). */
-  record Entry(String key, int version) implements OpenTable.Keyed {
-    @Override
-    public int keyHash() {
-      return key.hashCode();
+  /**
+   * Where the test's keys live: handle {@code h} names entry {@code h - 1}, its key and a version (to
+   * see replacements). Appends are synchronised; the table asks only about handles it was given.
+   */
+  static final class Entries implements OpenTable.Keys {
+    private final List<String> keys = new ArrayList<>();
+
+    synchronized int add(String key) {
+      keys.add(key);
+      return keys.size();
+    }
+
+    synchronized String key(int handle) {
+      return keys.get(handle - 1);
     }
 
     @Override
-    public boolean hasKey(String k) {
-      return key.equals(k);
+    public boolean hasKey(int handle, String key) {
+      return key(handle).equals(key);
     }
   }
+
+  private final Entries entries = new Entries();
 
   /** Keys whose hashes all collide ("Aa" and "BB" have the same hash; so do their concatenations). */
   private static List<String> collidingKeys(int count) {
@@ -45,54 +56,63 @@ class OpenTableTest {
 
   @Test
   void findsWhatWasPutAndNothingElse() {
-    OpenTable<Entry> t = new OpenTable<>(2);
-    assertThat(t.get("x")).isNull();
+    OpenTable t = new OpenTable(entries, 2);
+    assertThat(t.get("x")).isEqualTo(OpenTable.NONE);
+    int[] handles = new int[10_000];
     for (int i = 0; i < 10_000; i++) {
-      t.put("k" + i, new Entry("k" + i, 0));
+      handles[i] = entries.add("k" + i);
+      t.put("k" + i, handles[i]);
     }
     assertThat(t.size()).isEqualTo(10_000);
     assertThat(t.capacity()).isEqualTo(32_768); // doubled from 2 to stay at most half full
     for (int i = 0; i < 10_000; i++) {
-      assertThat(t.get("k" + i)).isEqualTo(new Entry("k" + i, 0));
+      assertThat(t.get("k" + i)).isEqualTo(handles[i]);
     }
-    assertThat(t.get("k10000")).isNull();
-    assertThat(t.get("")).isNull();
+    assertThat(t.get("k10000")).isEqualTo(OpenTable.NONE);
+    assertThat(t.get("")).isEqualTo(OpenTable.NONE);
   }
 
   @Test
   void collidingHashesProbeToTheRightEntryAcrossGrowth() {
     List<String> keys = collidingKeys(200);
     assertThat(new HashSet<>(keys.stream().map(String::hashCode).toList())).hasSize(1);
-    OpenTable<Entry> t = new OpenTable<>(4);
+    OpenTable t = new OpenTable(entries, 4);
     for (String k : keys) {
-      t.put(k, new Entry(k, 1));
+      t.put(k, entries.add(k));
     }
     for (String k : keys) {
-      assertThat(t.get(k)).isEqualTo(new Entry(k, 1));
+      assertThat(entries.key(t.get(k))).isEqualTo(k);
     }
-    assertThat(t.get("AaAaAaAaAaAaAaAaAa")).isNull();
+    assertThat(t.get("AaAaAaAaAaAaAaAaAa")).isEqualTo(OpenTable.NONE);
   }
 
   @Test
   void puttingAnExistingKeyReplacesItsValue() {
-    OpenTable<Entry> t = new OpenTable<>(4);
-    t.put("a", new Entry("a", 1));
-    t.put("b", new Entry("b", 1));
-    t.put("a", new Entry("a", 2));
+    OpenTable t = new OpenTable(entries, 4);
+    int a1 = entries.add("a");
+    int b = entries.add("b");
+    int a2 = entries.add("a");
+    t.put("a", a1);
+    t.put("b", b);
+    t.put("a", a2);
     assertThat(t.size()).isEqualTo(2);
-    assertThat(t.get("a")).isEqualTo(new Entry("a", 2));
-    List<Entry> all = new ArrayList<>();
+    assertThat(t.get("a")).isEqualTo(a2);
+    List<Integer> all = new ArrayList<>();
     t.forEach(all::add);
-    assertThat(all).containsExactlyInAnyOrder(new Entry("a", 2), new Entry("b", 1));
+    assertThat(all).containsExactlyInAnyOrder(a2, b);
   }
 
   @Test
   void misuseIsRejected() {
-    OpenTable<Entry> t = new OpenTable<>(4);
-    assertThatThrownBy(() -> t.put("a", new Entry("b", 1))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("value does not carry key a");
-    assertThatThrownBy(() -> new OpenTable<Entry>(3)).isInstanceOf(IllegalArgumentException.class)
+    OpenTable t = new OpenTable(entries, 4);
+    int b = entries.add("b");
+    assertThatThrownBy(() -> t.put("a", b)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("handle 1 does not carry key a");
+    assertThatThrownBy(() -> t.put("a", OpenTable.NONE)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("handle 0 is reserved for 'absent'");
+    assertThatThrownBy(() -> new OpenTable(entries, 3)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("capacity is not a power of two in 2..1073741824: 3");
+    assertThat(t.size()).isZero();
   }
 
   /**
@@ -104,7 +124,7 @@ class OpenTableTest {
   void concurrentInsertsAndLookupsAcrossGrowthLoseNothing() throws Exception {
     int writers = 8;
     int perWriter = 20_000;
-    OpenTable<Entry> t = new OpenTable<>(2);
+    OpenTable t = new OpenTable(entries, 2);
     ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -117,7 +137,7 @@ class OpenTableTest {
           start.await();
           for (int i = 0; i < perWriter; i++) {
             String k = id + ":" + i;
-            t.put(k, new Entry(k, i));
+            t.put(k, entries.add(k));
             synchronized (confirmed) {
               confirmed[id] = i + 1;
             }
@@ -140,7 +160,9 @@ class OpenTableTest {
             }
             if (upTo > 0) {
               int i = random.nextInt(upTo);
-              assertThat(t.get(w + ":" + i)).as("key %d:%d", w, i).isEqualTo(new Entry(w + ":" + i, i));
+              int handle = t.get(w + ":" + i);
+              assertThat(handle).as("key %d:%d", w, i).isNotEqualTo(OpenTable.NONE);
+              assertThat(entries.key(handle)).isEqualTo(w + ":" + i);
               lookups++;
             }
           } while (!done.get());
@@ -157,7 +179,7 @@ class OpenTableTest {
       }
       assertThat(t.size()).isEqualTo(writers * perWriter);
       Set<String> seen = new HashSet<>();
-      t.forEach(e -> assertThat(seen.add(e.key())).as("duplicate %s", e.key()).isTrue());
+      t.forEach(handle -> assertThat(seen.add(entries.key(handle))).as("duplicate %s", handle).isTrue());
       assertThat(seen).hasSize(writers * perWriter);
       assertThat(t.capacity()).isLessThanOrEqualTo(4 * writers * perWriter);
     } finally {
