@@ -10,12 +10,12 @@ import java.util.function.IntConsumer;
  * A concurrent hash table from {@code String} keys to non-zero {@code int} handles (the idempotency
  * index of {@link InMemoryLedgerStore}: a handle names where an operation's record lives). The keys
  * themselves live wherever the handles point; the table asks its {@link Keys} whether a handle
- * carries a key. Open addressing with linear probing over two parallel {@code int} arrays, handles
- * and key hashes, so an entry costs two array elements per slot (two to four slots at the 0.5 load
- * limit), no object and no reference for the collector to trace. Growing reads only the two arrays;
- * probes skip slots whose hash differs without asking the keys. Entries are never removed.
+ * carries a key. Open addressing with linear probing over one {@code int} array holding each slot's
+ * handle and key hash side by side, so an entry costs 8 bytes per slot (two to four slots at the
+ * 0.5 load limit), no object and no reference for the collector to trace. Growing reads only that
+ * array; probes skip slots whose hash differs without asking the keys. Entries are never removed.
  *
- * <p>Thread-safe. Lookups take no lock: they read the current arrays and their slots with acquire
+ * <p>Thread-safe. Lookups take no lock: they read the current array and its slots with acquire
  * semantics (a handle is published by a compare-and-set of its slot, after what it points to was
  * fully written; its hash is written just after, so a lookup may still read 0 there and then asks
  * the keys). Inserts hold the shared mode of a {@link StampedLock}; growing holds its exclusive
@@ -54,23 +54,32 @@ final class OpenTable {
     this.table = new Slots(capacity);
   }
 
-  /** Handles and, at the same index, their keys' hashes (0 until written, or when the hash is 0). */
+  /**
+   * Slot {@code i} is two adjacent {@code int}s: the handle at {@code 2i}, its key's hash at {@code
+   * 2i + 1} (0 until written, or when the hash is 0), so a probe reads one cache line.
+   */
   private static final class Slots {
-    final int[] handles;
-    final int[] hashes;
+    final int[] cells;
 
     Slots(int capacity) {
-      handles = new int[capacity];
-      hashes = new int[capacity];
+      cells = new int[2 * capacity];
     }
 
     int length() {
-      return handles.length;
+      return cells.length >>> 1;
+    }
+
+    int handleAcquire(int i) {
+      return (int) SLOT.getAcquire(cells, 2 * i);
+    }
+
+    boolean casHandle(int i, int expected, int handle) {
+      return SLOT.compareAndSet(cells, 2 * i, expected, handle);
     }
 
     /** False when slot {@code i} certainly holds no key of hash {@code h}. */
     boolean mayHold(int i, int h) {
-      int stored = hashes[i];
+      int stored = cells[2 * i + 1];
       return stored == h || stored == 0;
     }
   }
@@ -86,7 +95,7 @@ final class OpenTable {
     int h = key.hashCode();
     int i = spread(h) & mask;
     for (int probes = 0; probes < t.length(); probes++, i = (i + 1) & mask) {
-      int handle = (int) SLOT.getAcquire(t.handles, i);
+      int handle = t.handleAcquire(i);
       if (handle == NONE) {
         return NONE;
       }
@@ -139,16 +148,16 @@ final class OpenTable {
     int mask = t.length() - 1;
     int i = spread(h) & mask;
     for (int probes = 0; probes <= t.length(); ) {
-      int current = (int) SLOT.getAcquire(t.handles, i);
+      int current = t.handleAcquire(i);
       if (current == NONE) {
-        if (SLOT.compareAndSet(t.handles, i, NONE, handle)) {
-          t.hashes[i] = h; // after winning the slot; read by growth under the exclusive lock
+        if (t.casHandle(i, NONE, handle)) {
+          t.cells[2 * i + 1] = h; // after winning the slot; read by growth under the exclusive lock
           return ADDED;
         }
         continue; // lost the race for this slot: look at what is there now
       }
       if (t.mayHold(i, h) && keys.hasKey(current, key)) {
-        if (SLOT.compareAndSet(t.handles, i, current, handle)) {
+        if (t.casHandle(i, current, handle)) {
           return REPLACED;
         }
         continue;
@@ -172,16 +181,18 @@ final class OpenTable {
       }
       Slots bigger = new Slots(old.length() << 1);
       int mask = bigger.length() - 1;
-      for (int from = 0; from < old.length(); from++) {
-        int handle = old.handles[from];
+      int[] from = old.cells;
+      int[] to = bigger.cells;
+      for (int c = 0; c < from.length; c += 2) {
+        int handle = from[c];
         if (handle != NONE) {
-          int h = old.hashes[from];
+          int h = from[c + 1];
           int i = spread(h) & mask;
-          while (bigger.handles[i] != NONE) {
+          while (to[2 * i] != NONE) {
             i = (i + 1) & mask;
           }
-          bigger.handles[i] = handle;
-          bigger.hashes[i] = h;
+          to[2 * i] = handle;
+          to[2 * i + 1] = h;
         }
       }
       table = bigger;
@@ -201,9 +212,9 @@ final class OpenTable {
 
   /** Calls {@code action} with every handle (those inserted during the call may or may not be seen). */
   void forEach(IntConsumer action) {
-    int[] t = table.handles;
-    for (int i = 0; i < t.length; i++) {
-      int handle = (int) SLOT.getAcquire(t, i);
+    Slots t = table;
+    for (int i = 0; i < t.length(); i++) {
+      int handle = t.handleAcquire(i);
       if (handle != NONE) {
         action.accept(handle);
       }
