@@ -159,6 +159,45 @@ class InMemoryLedgerStoreLayoutTest {
     assertThatThrownBy(() -> ledger.transfer("t1", a, b, 43)).isInstanceOf(IdempotencyConflictException.class);
   }
 
+  /**
+   * Operations that are almost compact (one canonical leg, outcome ok) but differ in one respect the
+   * compact form cannot hold are kept whole: their receipts, the journal and an exported copy
+   * return exactly what was recorded.
+   */
+  @Test
+  void operationsThatCannotBeStoredCompactlyKeepEverythingTheyRecorded() {
+    AccountId a = open("a");
+    AccountId b = open("b");
+    Instant t = clock.instant();
+    record Case(String id, OperationKind legKind, Instant legAt, Instant recordAt) {}
+    List<Case> cases = List.of(
+        new Case("ascii-control", OperationKind.TRANSFER, t, t), // compact (the control case)
+        new Case("id-\u20ac", OperationKind.TRANSFER, t, t), // id beyond ISO-8859-1
+        new Case("x".repeat(IdArena.MAX_LENGTH + 1), OperationKind.TRANSFER, t, t), // id too long
+        new Case("nanos", OperationKind.TRANSFER, t.plusNanos(1), t.plusNanos(1)), // not a whole microsecond
+        new Case("leg-earlier", OperationKind.TRANSFER, t.minusSeconds(5), t), // leg time differs
+        new Case("leg-kind", OperationKind.CREDIT, t, t)); // leg kind differs
+    List<Receipt> expected = new ArrayList<>();
+    for (Case c : cases) {
+      Transfer[] leg = new Transfer[1];
+      store.inTransaction(Set.of(LockKeys.account(a), LockKeys.account(b), LockKeys.operation(c.id())), tx -> {
+        leg[0] = tx.append(c.id(), c.legKind(), a, b, 3, c.legAt());
+        tx.recordOperation(c.id(), OperationKind.TRANSFER, "transfer g/a g/b 3", "ok", c.recordAt());
+        return null;
+      });
+      expected.add(new Receipt(c.id(), OperationKind.TRANSFER, "transfer g/a g/b 3", "ok", c.recordAt(),
+          List.of(leg[0])));
+    }
+    InMemoryLedgerStore copy = InMemoryLedgerStore.create();
+    copy.apply(store.exportState());
+    for (Receipt r : expected) {
+      assertThat(store.receipt(r.operationId())).as(r.operationId()).hasValue(r);
+      assertThat(copy.receipt(r.operationId())).as("copy of %s", r.operationId()).hasValue(r);
+    }
+    assertThat(copy.journalAfter(0, 100)).isEqualTo(store.journalAfter(0, 100))
+        .extracting(Transfer::operationId).containsSubsequence(cases.stream().map(Case::id).toList());
+  }
+
   @Test
   void exportedStateRebuildsAnEqualStore() {
     AccountId a = open("a");
