@@ -32,6 +32,8 @@ public final class KillTimeline {
   private final int[] grouped; // indexes of enemy kills, grouped by attacker, time order
   private final int[] groupedTime; // time of grouped[j], laid out for sequential scans
   private final boolean[] groupedHead; // headshot of grouped[j]
+  private final byte[] groupedVictim; // victim of grouped[j]
+  private final byte[] groupedVictimTeam; // victim's Team ordinal at grouped[j]
   private final int[] attackerOrder; // clients with enemy kills, first-appearance order
 
   private KillTimeline(List<Kill> sorted) {
@@ -71,6 +73,8 @@ public final class KillTimeline {
     grouped = new int[groupStart[CLIENTS]];
     groupedTime = new int[grouped.length];
     groupedHead = new boolean[grouped.length];
+    groupedVictim = new byte[grouped.length];
+    groupedVictimTeam = new byte[grouped.length];
     int[] fill = Arrays.copyOf(groupStart, CLIENTS);
     for (int i = 0; i < n; i++) {
       if (enemy[i]) {
@@ -78,6 +82,8 @@ public final class KillTimeline {
         grouped[j] = i;
         groupedTime[j] = time[i];
         groupedHead[j] = head[i];
+        groupedVictim[j] = (byte) victim[i];
+        groupedVictimTeam[j] = victimTeam[i];
       }
     }
   }
@@ -183,6 +189,26 @@ public final class KillTimeline {
   /** Headshot flag of the grouped enemy kill at position {@code j}. */
   boolean groupedHead(int j) {
     return groupedHead[j];
+  }
+
+  /** Victim of the grouped enemy kill at position {@code j}. */
+  int groupedVictim(int j) {
+    return groupedVictim[j];
+  }
+
+  /** Victim's team ordinal of the grouped enemy kill at position {@code j}. */
+  int groupedVictimTeam(int j) {
+    return groupedVictimTeam[j];
+  }
+
+  /** Victim's team ordinal at kill {@code i}. */
+  int victimTeamOrdinal(int i) {
+    return victimTeam[i];
+  }
+
+  /** Attacker's team ordinal at kill {@code i}, −1 for the world. */
+  int attackerTeamOrdinal(int i) {
+    return attackerTeam[i];
   }
 
   /** Timeline index of the grouped enemy kill at position {@code j}. */

@@ -1,6 +1,5 @@
 package dev.fragkit.greatshot.highlight;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  *
  * <p>Fix over the reference: suicides, team kills and world kills are not counted. Immutable.
  */
-public final class MultiKillRule implements HighlightRule {
+public final class MultiKillRule implements HighlightRule, CandidateSink.Direct {
   private final boolean burst;
 
   private MultiKillRule(boolean burst) {
@@ -40,17 +39,23 @@ public final class MultiKillRule implements HighlightRule {
 
   @Override
   public List<Highlight> detect(HighlightContext context) {
+    return CandidateSink.toList(this, context);
+  }
+
+  @Override
+  public void detect(HighlightContext context, CandidateSink out) {
     KillTimeline k = context.kills();
     HighlightConfig c = context.config();
     int window = burst ? c.burstWindowMs() : c.multiKillWindowMs();
     int min = burst ? c.burstMin() : c.multiKillMin();
     String type = name();
-    List<Highlight> out = new ArrayList<>();
+    TextCache texts = new TextCache(); // "<n> kills in <s.ss>s" by (n, span)
     for (int client : k.attackerOrderUnsafe()) {
       int n = k.enemyKillCount(client);
       if (n < min) {
         continue;
       }
+      Integer boxed = client; // Integer.valueOf: cached for 0..63
       int base = k.groupStart(client);
       int left = base;
       int headsInWindow = 0;
@@ -68,11 +73,16 @@ public final class MultiKillRule implements HighlightRule {
         int count = r - left + 1;
         if (count >= min) {
           int start = k.groupedTime(left);
-          out.add(new Highlight(type, client, k.attackerName(k.groupedIndex(r)), start, tr, count,
-              count * 10.0 + headsInWindow * 2.0, count + " kills in " + Seconds.of((long) tr - start) + "s"));
+          long span = (long) tr - start;
+          long key = (long) count << 32 | span;
+          String text = texts.get(key);
+          if (text == null) {
+            text = texts.put(key, count + " kills in " + Seconds.of(span) + "s");
+          }
+          out.add(new Highlight(type, boxed, k.attackerName(k.groupedIndex(r)), start, tr, count,
+              count * 10.0 + headsInWindow * 2.0, text));
         }
       }
     }
-    return out;
   }
 }

@@ -1,6 +1,5 @@
 package dev.fragkit.greatshot.highlight;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ import java.util.List;
  * exists, the one a person would clip. Suicides, team kills and world kills never add to a spree.
  * Immutable.
  */
-public final class SpreeRule implements HighlightRule {
+public final class SpreeRule implements HighlightRule, CandidateSink.Direct {
   @Override
   public String name() {
     return "spree";
@@ -26,13 +25,18 @@ public final class SpreeRule implements HighlightRule {
 
   @Override
   public List<Highlight> detect(HighlightContext context) {
+    return CandidateSink.toList(this, context);
+  }
+
+  @Override
+  public void detect(HighlightContext context, CandidateSink out) {
     KillTimeline k = context.kills();
     int min = context.config().spreeMin();
     int[] count = new int[64];
     int[] start = new int[64];
     int[] last = new int[64];
     int[] lastIndex = new int[64];
-    List<Highlight> out = new ArrayList<>();
+    TextCache texts = new TextCache(); // "<n> kills without dying" by n
     for (int i = 0; i < k.size(); i++) {
       if (k.enemyKill(i)) {
         int a = k.attacker(i);
@@ -45,21 +49,23 @@ public final class SpreeRule implements HighlightRule {
       }
       int v = k.victim(i);
       if (count[v] > 0) {
-        emit(out, k, v, count[v], start[v], last[v], lastIndex[v], min);
+        emit(out, texts, k, v, count[v], start[v], last[v], lastIndex[v], min);
         count[v] = 0;
       }
     }
     for (int c = 0; c < 64; c++) {
-      emit(out, k, c, count[c], start[c], last[c], lastIndex[c], min);
+      emit(out, texts, k, c, count[c], start[c], last[c], lastIndex[c], min);
     }
-    return out;
   }
 
-  private static void emit(List<Highlight> out, KillTimeline k, int client, int count, int start, int end,
-      int lastIndex, int min) {
+  private static void emit(CandidateSink out, TextCache texts, KillTimeline k, int client, int count, int start,
+      int end, int lastIndex, int min) {
     if (count >= min) {
-      out.add(new Highlight("spree", client, k.attackerName(lastIndex), start, end, count, count * 7.0,
-          count + " kills without dying"));
+      String text = texts.get(count);
+      if (text == null) {
+        text = texts.put(count, count + " kills without dying");
+      }
+      out.add(new Highlight("spree", client, k.attackerName(lastIndex), start, end, count, count * 7.0, text));
     }
   }
 }

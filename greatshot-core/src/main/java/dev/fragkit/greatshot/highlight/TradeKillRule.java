@@ -1,7 +1,5 @@
 package dev.fragkit.greatshot.highlight;
 
-import dev.fragkit.greatshot.demo.Team;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +13,7 @@ import java.util.List;
  * {@code t2}, 1 kill, score 10, explanation {@code "traded <V> by killing <A> <s.ss>s later"}.
  * Suicides, team kills and world kills are never trades nor traded. Immutable.
  */
-public final class TradeKillRule implements HighlightRule {
+public final class TradeKillRule implements HighlightRule, CandidateSink.Direct {
   /** Score of every trade. */
   public static final double SCORE = 10.0;
 
@@ -26,25 +24,31 @@ public final class TradeKillRule implements HighlightRule {
 
   @Override
   public List<Highlight> detect(HighlightContext context) {
+    return CandidateSink.toList(this, context);
+  }
+
+  @Override
+  public void detect(HighlightContext context, CandidateSink out) {
     KillTimeline k = context.kills();
     int window = context.config().tradeWindowMs();
     int[] seen = new int[64]; // enemy kills by each client seen so far
-    List<Highlight> out = new ArrayList<>();
     for (int i = 0; i < k.size(); i++) {
       if (!k.enemyKill(i)) {
         continue;
       }
       int b = k.attacker(i);
       int a = k.victim(i);
-      Team bTeam = k.attackerTeam(i);
+      int bTeam = k.attackerTeamOrdinal(i);
       int t2 = k.time(i);
-      for (int j = seen[a] - 1; j >= 0; j--) {
-        int i1 = k.enemyKillOf(a, j);
-        int t1 = k.time(i1);
+      // A's earlier enemy kills, latest first, in A's grouped (time-ordered) arrays
+      int base = k.groupStart(a);
+      for (int j = base + seen[a] - 1; j >= base; j--) {
+        int t1 = k.groupedTime(j);
         if (t2 - t1 > window) {
           break;
         }
-        if (k.victim(i1) != b && k.victimTeam(i1) == bTeam) {
+        if (k.groupedVictim(j) != b && k.groupedVictimTeam(j) == bTeam) {
+          int i1 = k.groupedIndex(j);
           out.add(new Highlight("trade_kill", b, k.attackerName(i), t1, t2, 1, SCORE,
               "traded " + k.victimName(i1) + " by killing " + k.victimName(i) + " " + Seconds.of((long) t2 - t1)
                   + "s later"));
@@ -53,6 +57,5 @@ public final class TradeKillRule implements HighlightRule {
       }
       seen[b]++;
     }
-    return out;
   }
 }
