@@ -6,19 +6,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The engine's collector: rules hand it candidates one by one ({@link #add}), it keeps one per
+ * The engine's collector: rules hand it candidates one by one, it keeps one per
  * (type, client, startMs, endMs) — the higher score, the first inserted on a tie, at the position of
  * the first inserted — and finally orders them by {@link HighlightEngine#ORDER}, exact ties in
  * insertion order.
  *
- * <p>De-duplication is open addressing over candidate positions with the full hash kept beside each
- * candidate, so no key object is allocated and a probe rarely dereferences a candidate. Ordering
- * packs (score rank, start, duration, player rank) into one {@code long} when those fit in 64 bits
- * — true for every real demo — and sorts (key, position) pairs with a stable LSD radix sort, 11 bits
- * a pass, reading keys sequentially; otherwise it falls back to a radix sort over the four keys.
- * Both are linear in the number of candidates.
+ * <p>Two ways in. {@link #add} de-duplicates by open addressing over candidate positions, with the
+ * full hash kept beside each candidate (no key objects; a probe rarely dereferences a candidate).
+ * {@link #trusted()} is for stock rules whose types no other stock rule of the engine emits: they
+ * send unique keys ({@link CandidateSink#unique()}), so their candidates are appended without
+ * hashing — at a million kills a hash probe is a cache miss, and it cost more than the rules. If
+ * a candidate of a trusted type then arrives through {@link #add} (a custom rule emitting, say,
+ * {@code multi_kill}), every candidate so far is indexed once and all later ones are hashed, so
+ * the result is the same as hashing everything from the start.
+ *
+ * <p>Ordering packs (score rank, start, duration, player rank) into one {@code long} when those fit
+ * in 64 bits — true for every real demo — and sorts (key, position) pairs with a stable LSD radix
+ * sort, 11 bits a pass, reading keys sequentially; otherwise it falls back to a radix sort over the
+ * four keys. Both are linear in the number of candidates.
  *
  * <p>Not thread-safe: one instance per {@link HighlightEngine#detect} call.
  */
@@ -28,18 +36,29 @@ final class Candidates implements CandidateSink {
   private static final int BUCKETS = 1 << DIGIT;
 
   private final boolean dedup;
+  private final Set<String> trustedTypes;
+  private boolean indexed; // every candidate is in the table (else only those sent through add)
   private Highlight[] items;
   private int[] hashes;
   private int size;
   private int[] table; // candidate positions, -1 = empty
   private int mask;
+  private int tableCount;
 
-  Candidates() {
-    this(true);
+  /** A collector whose {@link #trusted()} sink is used only by rules emitting {@code trustedTypes}. */
+  Candidates(Set<String> trustedTypes) {
+    this(true, trustedTypes);
   }
 
-  private Candidates(boolean dedup) {
+  /** A collector that hashes every candidate. */
+  Candidates() {
+    this(true, Set.of());
+  }
+
+  private Candidates(boolean dedup, Set<String> trustedTypes) {
     this.dedup = dedup;
+    this.trustedTypes = trustedTypes;
+    this.indexed = trustedTypes.isEmpty();
     items = new Highlight[256];
     hashes = new int[256];
     if (dedup) {
@@ -53,31 +72,74 @@ final class Candidates implements CandidateSink {
     return size;
   }
 
-  @Override
-  public void add(Highlight h) {
+  /** The sink for rules that send unique keys of trusted types. */
+  CandidateSink trusted() {
+    return new CandidateSink() {
+      @Override
+      public int add(Highlight h) {
+        if (indexed) {
+          return Candidates.this.add(h);
+        }
+        ensureCapacity();
+        items[size] = h;
+        return size++;
+      }
+
+      @Override
+      public boolean unique() {
+        return true;
+      }
+
+      @Override
+      public void replace(int position, Highlight h) {
+        if (indexed) {
+          Candidates.this.add(h); // same key: finds the kept one and keeps the better
+        } else {
+          items[position] = h;
+        }
+      }
+    };
+  }
+
+  private void ensureCapacity() {
     if (size == items.length) {
       items = Arrays.copyOf(items, size * 2);
       hashes = Arrays.copyOf(hashes, size * 2);
     }
+  }
+
+  @Override
+  public int add(Highlight h) {
+    ensureCapacity();
     if (!dedup) {
-      items[size++] = h;
-      return;
+      items[size] = h;
+      return size++;
     }
-    if (size * 2 >= table.length) {
+    if (!indexed && trustedTypes.contains(h.type())) {
+      indexed = true;
+      table = new int[Math.max(512, Integer.highestOneBit(Math.max(1, size)) << 2)];
+      Arrays.fill(table, -1);
+      mask = table.length - 1;
+      tableCount = 0;
+      for (int i = 0; i < size; i++) { // keys are distinct so far: no probe can match
+        hashes[i] = hash(items[i]);
+        insert(i);
+      }
+    }
+    if ((tableCount + 1) * 2 > table.length) {
       rehash();
     }
     Integer c = h.client();
-    int client = c == null ? 0x5bd1e995 : c;
-    int hash = ((h.type().hashCode() * 31 + client) * 31 + h.startMs()) * 0x9E3779B9 + h.endMs() * 0x85EBCA6B;
-    hash ^= hash >>> 16;
+    int hash = hash(h);
     int slot = hash & mask;
     while (true) {
       int at = table[slot];
       if (at < 0) {
         table[slot] = size;
+        tableCount++;
         hashes[size] = hash;
-        items[size++] = h;
-        return;
+        items[size] = h;
+        return size++;
       }
       if (hashes[at] == hash) {
         Highlight o = items[at];
@@ -86,23 +148,49 @@ final class Candidates implements CandidateSink {
           if (h.score() > o.score()) {
             items[at] = h;
           }
-          return;
+          return at;
         }
       }
       slot = (slot + 1) & mask;
     }
   }
 
+  private static int hash(Highlight h) {
+    Integer c = h.client();
+    int client = c == null ? 0x5bd1e995 : c;
+    int x = ((h.type().hashCode() * 31 + client) * 31 + h.startMs()) * 0x9E3779B9 + h.endMs() * 0x85EBCA6B;
+    x ^= x >>> 16; // murmur3 fmix32
+    x *= 0x85EBCA6B;
+    x ^= x >>> 13;
+    x *= 0xC2B2AE35;
+    return x ^ (x >>> 16);
+  }
+
+  /** Puts position {@code i} (hash in {@code hashes[i]}) in a free slot, growing the table first if needed. */
+  private void insert(int i) {
+    if ((tableCount + 1) * 2 > table.length) {
+      rehash();
+    }
+    int slot = hashes[i] & mask;
+    while (table[slot] >= 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = i;
+    tableCount++;
+  }
+
   private void rehash() {
     int[] bigger = new int[table.length * 2];
     Arrays.fill(bigger, -1);
     int m = bigger.length - 1;
-    for (int i = 0; i < size; i++) {
-      int slot = hashes[i] & m;
-      while (bigger[slot] >= 0) {
-        slot = (slot + 1) & m;
+    for (int at : table) {
+      if (at >= 0) {
+        int slot = hashes[at] & m;
+        while (bigger[slot] >= 0) {
+          slot = (slot + 1) & m;
+        }
+        bigger[slot] = at;
       }
-      bigger[slot] = i;
     }
     table = bigger;
     mask = m;

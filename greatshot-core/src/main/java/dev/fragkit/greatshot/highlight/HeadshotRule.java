@@ -1,6 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code quick_headshot_chain} and {@code aim_moment}: head kills by one player in quick succession.
@@ -21,6 +22,11 @@ public final class HeadshotRule implements HighlightRule, CandidateSink.Direct {
   }
 
   @Override
+  public Set<String> types() {
+    return Set.of("aim_moment", "quick_headshot_chain");
+  }
+
+  @Override
   public List<Highlight> detect(HighlightContext context) {
     return CandidateSink.toList(this, context);
   }
@@ -33,6 +39,7 @@ public final class HeadshotRule implements HighlightRule, CandidateSink.Direct {
     int min = c.quickHeadshotMin();
     int aim = c.aimMomentHeadshots();
     TextCache texts = new TextCache(); // by (n, duration); n decides the type
+    boolean unique = out.unique();
     int[] heads = new int[16]; // grouped positions of the client's head kills
     for (int client : k.attackerOrderUnsafe()) {
       int n = k.enemyKillCount(client);
@@ -57,12 +64,18 @@ public final class HeadshotRule implements HighlightRule, CandidateSink.Direct {
         if (count < min) {
           continue;
         }
+        boolean aimMoment = count >= aim;
+        if (unique && r + 1 < h && k.groupedTime(heads[r + 1]) == tr && (aimMoment || count + 1 < aim)) {
+          // Head kills at the same millisecond share start and end; the next one has one more kill
+          // and the same type, so a higher score: with unique keys, only the last of a type is sent.
+          continue;
+        }
         int start = k.groupedTime(heads[left]);
         long duration = Math.max(1, (long) tr - start);
-        String player = k.attackerName(k.groupedIndex(heads[r]));
+        String player = k.groupedName(heads[r]);
         long key = (long) count << 32 | duration;
         String text = texts.get(key);
-        if (count >= aim) {
+        if (aimMoment) {
           if (text == null) {
             text = texts.put(key, count + " headshot kills in " + Seconds.of(duration) + "s");
           }

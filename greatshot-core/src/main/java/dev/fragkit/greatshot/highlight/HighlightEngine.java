@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs highlight rules, de-duplicates and orders their output.
@@ -24,10 +28,30 @@ import java.util.Objects;
 public final class HighlightEngine {
   private final HighlightConfig config;
   private final List<HighlightRule> rules;
+  private final boolean[] trusted; // rule i sends unique keys of types no other stock rule here emits
+  private final Set<String> trustedTypes;
 
   private HighlightEngine(HighlightConfig config, List<HighlightRule> rules) {
     this.config = config;
     this.rules = List.copyOf(rules);
+    Map<String, Integer> emitters = new HashMap<>();
+    for (HighlightRule rule : this.rules) {
+      if (rule instanceof CandidateSink.Direct direct) {
+        for (String type : direct.types()) {
+          emitters.merge(type, 1, Integer::sum);
+        }
+      }
+    }
+    trusted = new boolean[this.rules.size()];
+    Set<String> types = new HashSet<>();
+    for (int i = 0; i < trusted.length; i++) {
+      if (this.rules.get(i) instanceof CandidateSink.Direct direct
+          && direct.types().stream().allMatch(t -> emitters.get(t) == 1)) {
+        trusted[i] = true;
+        types.addAll(direct.types());
+      }
+    }
+    trustedTypes = Set.copyOf(types);
   }
 
   /** The stock rules with {@link HighlightConfig#defaults()}. */
@@ -65,10 +89,12 @@ public final class HighlightEngine {
   /** Highlights of a timeline with the given alive/dead state. */
   public List<Highlight> detect(KillTimeline kills, AliveTracker alive) {
     HighlightContext context = new HighlightContext(kills, config, alive);
-    Candidates out = new Candidates();
-    for (HighlightRule rule : rules) {
+    Candidates out = new Candidates(trustedTypes);
+    CandidateSink unique = out.trusted();
+    for (int i = 0; i < rules.size(); i++) {
+      HighlightRule rule = rules.get(i);
       if (rule instanceof CandidateSink.Direct direct) { // stock rules: no intermediate list
-        direct.detect(context, out);
+        direct.detect(context, trusted[i] ? unique : out);
         continue;
       }
       List<Highlight> found = rule.detect(context);

@@ -28,12 +28,15 @@ public final class KillTimeline {
   private final boolean[] head;
   private final byte[] attackerTeam; // Team ordinal, -1 for the world
   private final byte[] victimTeam;
+  private final String[] attackerName; // names by kill: rules read them without touching the Kill objects
+  private final String[] victimName;
   private final int[] groupStart; // CLIENTS + 1 offsets into grouped
   private final int[] grouped; // indexes of enemy kills, grouped by attacker, time order
   private final int[] groupedTime; // time of grouped[j], laid out for sequential scans
   private final boolean[] groupedHead; // headshot of grouped[j]
   private final byte[] groupedVictim; // victim of grouped[j]
   private final byte[] groupedVictimTeam; // victim's Team ordinal at grouped[j]
+  private final String[] groupedName; // attacker name at grouped[j]
   private final int[] attackerOrder; // clients with enemy kills, first-appearance order
 
   private KillTimeline(List<Kill> sorted) {
@@ -46,6 +49,8 @@ public final class KillTimeline {
     head = new boolean[n];
     attackerTeam = new byte[n];
     victimTeam = new byte[n];
+    attackerName = new String[n];
+    victimName = new String[n];
     int[] counts = new int[CLIENTS + 1];
     int[] order = new int[CLIENTS];
     int distinct = 0;
@@ -59,6 +64,8 @@ public final class KillTimeline {
       head[i] = Boolean.TRUE.equals(k.headshot());
       attackerTeam[i] = k.attackerTeam() == null ? -1 : (byte) k.attackerTeam().ordinal();
       victimTeam[i] = (byte) k.victimTeam().ordinal();
+      attackerName[i] = k.attackerName();
+      victimName[i] = k.victimName();
       if (enemy[i]) {
         if (counts[attacker[i] + 1]++ == 0) {
           order[distinct++] = attacker[i];
@@ -75,6 +82,7 @@ public final class KillTimeline {
     groupedHead = new boolean[grouped.length];
     groupedVictim = new byte[grouped.length];
     groupedVictimTeam = new byte[grouped.length];
+    groupedName = new String[grouped.length];
     int[] fill = Arrays.copyOf(groupStart, CLIENTS);
     for (int i = 0; i < n; i++) {
       if (enemy[i]) {
@@ -84,6 +92,7 @@ public final class KillTimeline {
         groupedHead[j] = head[i];
         groupedVictim[j] = (byte) victim[i];
         groupedVictimTeam[j] = victimTeam[i];
+        groupedName[j] = attackerName[i];
       }
     }
   }
@@ -149,12 +158,12 @@ public final class KillTimeline {
 
   /** Attacker's clean name at kill {@code i}. */
   public String attackerName(int i) {
-    return kills.get(i).attackerName();
+    return attackerName[i];
   }
 
   /** Victim's clean name at kill {@code i}. */
   public String victimName(int i) {
-    return kills.get(i).victimName();
+    return victimName[i];
   }
 
   /** Clients that have enemy kills, in order of their first one. */
@@ -209,6 +218,11 @@ public final class KillTimeline {
   /** Attacker's team ordinal at kill {@code i}, −1 for the world. */
   int attackerTeamOrdinal(int i) {
     return attackerTeam[i];
+  }
+
+  /** Attacker's clean name at the grouped enemy kill at position {@code j}. */
+  String groupedName(int j) {
+    return groupedName[j];
   }
 
   /** Timeline index of the grouped enemy kill at position {@code j}. */

@@ -1,6 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code multi_kill} and {@code burst_multi_kill}: several enemy kills by one player within a window.
@@ -38,6 +39,11 @@ public final class MultiKillRule implements HighlightRule, CandidateSink.Direct 
   }
 
   @Override
+  public Set<String> types() {
+    return Set.of(name());
+  }
+
+  @Override
   public List<Highlight> detect(HighlightContext context) {
     return CandidateSink.toList(this, context);
   }
@@ -50,6 +56,9 @@ public final class MultiKillRule implements HighlightRule, CandidateSink.Direct 
     int min = burst ? c.burstMin() : c.multiKillMin();
     String type = name();
     TextCache texts = new TextCache(); // "<n> kills in <s.ss>s" by (n, span)
+    // Right edges at the same millisecond share start and end (the left edge cannot move), and the
+    // last of them has the most kills, so the highest score: with unique keys, only it is sent.
+    boolean unique = out.unique();
     for (int client : k.attackerOrderUnsafe()) {
       int n = k.enemyKillCount(client);
       if (n < min) {
@@ -71,7 +80,7 @@ public final class MultiKillRule implements HighlightRule, CandidateSink.Direct 
           left++;
         }
         int count = r - left + 1;
-        if (count >= min) {
+        if (count >= min && (!unique || r + 1 == base + n || k.groupedTime(r + 1) != tr)) {
           int start = k.groupedTime(left);
           long span = (long) tr - start;
           long key = (long) count << 32 | span;
@@ -79,7 +88,7 @@ public final class MultiKillRule implements HighlightRule, CandidateSink.Direct 
           if (text == null) {
             text = texts.put(key, count + " kills in " + Seconds.of(span) + "s");
           }
-          out.add(new Highlight(type, boxed, k.attackerName(k.groupedIndex(r)), start, tr, count,
+          out.add(new Highlight(type, boxed, k.groupedName(r), start, tr, count,
               count * 10.0 + headsInWindow * 2.0, text));
         }
       }

@@ -1,6 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code trade_kill}: a player avenges a teammate by killing the teammate's killer quickly.
@@ -23,6 +24,11 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
   }
 
   @Override
+  public Set<String> types() {
+    return Set.of("trade_kill");
+  }
+
+  @Override
   public List<Highlight> detect(HighlightContext context) {
     return CandidateSink.toList(this, context);
   }
@@ -32,6 +38,11 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
     KillTimeline k = context.kills();
     int window = context.config().tradeWindowMs();
     int[] seen = new int[64]; // enemy kills by each client seen so far
+    // With unique keys: trades share a key only with the same end (this kill's time), and all score
+    // the same, so the first sent wins; remember the (client, start) pairs sent at the current time.
+    boolean unique = out.unique();
+    LongSet sentNow = new LongSet();
+    int sentTime = 0;
     for (int i = 0; i < k.size(); i++) {
       if (!k.enemyKill(i)) {
         continue;
@@ -48,6 +59,15 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
           break;
         }
         if (k.groupedVictim(j) != b && k.groupedVictimTeam(j) == bTeam) {
+          if (unique) {
+            if (t2 != sentTime || sentNow.isEmpty()) {
+              sentNow.clear();
+              sentTime = t2;
+            }
+            if (!sentNow.add((long) b << 32 | (t1 & 0xFFFFFFFFL))) {
+              break;
+            }
+          }
           int i1 = k.groupedIndex(j);
           out.add(new Highlight("trade_kill", b, k.attackerName(i), t1, t2, 1, SCORE,
               "traded " + k.victimName(i1) + " by killing " + k.victimName(i) + " " + Seconds.of((long) t2 - t1)
@@ -56,6 +76,60 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
         }
       }
       seen[b]++;
+    }
+  }
+
+  /** A set of longs cleared in time proportional to its size. Not thread-safe. */
+  private static final class LongSet {
+    private long[] keys = new long[16];
+    private boolean[] used = new boolean[16];
+    private int[] slots = new int[8]; // used slots, for clear()
+    private int size;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    /** Adds {@code key}; false when it was present. */
+    boolean add(long key) {
+      if ((size + 1) * 2 > keys.length) {
+        grow();
+      }
+      int m = keys.length - 1;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & m;
+      while (used[slot]) {
+        if (keys[slot] == key) {
+          return false;
+        }
+        slot = (slot + 1) & m;
+      }
+      used[slot] = true;
+      keys[slot] = key;
+      if (size == slots.length) {
+        slots = java.util.Arrays.copyOf(slots, size * 2);
+      }
+      slots[size++] = slot;
+      return true;
+    }
+
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        used[slots[i]] = false;
+      }
+      size = 0;
+    }
+
+    private void grow() {
+      long[] old = new long[size];
+      for (int i = 0; i < size; i++) {
+        old[i] = keys[slots[i]];
+      }
+      keys = new long[keys.length * 2];
+      used = new boolean[keys.length];
+      size = 0;
+      for (long key : old) {
+        add(key);
+      }
     }
   }
 }
