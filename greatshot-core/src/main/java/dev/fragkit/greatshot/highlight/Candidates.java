@@ -34,12 +34,13 @@ final class Candidates implements CandidateSink {
   private static final int SMALL = 64; // below this, a comparator sort
   private static final int DIGIT = 11;
   private static final int BUCKETS = 1 << DIGIT;
+  private static final int NAME_CACHE = 256;
 
   private final boolean dedup;
   private final Set<String> trustedTypes;
   private boolean indexed; // every candidate is in the table (else only those sent through add)
   private Highlight[] items;
-  private int[] hashes;
+  private int[] hashes; // of hashed candidates; grown only by the hashing path
   private int size;
   private int[] table; // candidate positions, -1 = empty
   private int mask;
@@ -60,7 +61,7 @@ final class Candidates implements CandidateSink {
     this.trustedTypes = trustedTypes;
     this.indexed = trustedTypes.isEmpty();
     items = new Highlight[256];
-    hashes = new int[256];
+    hashes = new int[dedup && trustedTypes.isEmpty() ? 256 : 0];
     if (dedup) {
       table = new int[512];
       Arrays.fill(table, -1);
@@ -104,7 +105,6 @@ final class Candidates implements CandidateSink {
   private void ensureCapacity() {
     if (size == items.length) {
       items = Arrays.copyOf(items, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
     }
   }
 
@@ -121,6 +121,7 @@ final class Candidates implements CandidateSink {
       Arrays.fill(table, -1);
       mask = table.length - 1;
       tableCount = 0;
+      hashes = Arrays.copyOf(hashes, items.length);
       for (int i = 0; i < size; i++) { // keys are distinct so far: no probe can match
         hashes[i] = hash(items[i]);
         insert(i);
@@ -128,6 +129,9 @@ final class Candidates implements CandidateSink {
     }
     if ((tableCount + 1) * 2 > table.length) {
       rehash();
+    }
+    if (hashes.length < items.length) {
+      hashes = Arrays.copyOf(hashes, items.length);
     }
     Integer c = h.client();
     int hash = hash(h);
@@ -218,6 +222,8 @@ final class Candidates implements CandidateSink {
     Map<String, Integer> players = new HashMap<>();
     List<String> playerNames = new ArrayList<>();
     LongIntTable scores = new LongIntTable();
+    String[] cachedName = new String[NAME_CACHE]; // name instance → id, direct-mapped
+    int[] cachedId = new int[NAME_CACHE];
     String lastName = null;
     int lastPlayer = -1;
     long lastBits = 0;
@@ -229,14 +235,21 @@ final class Candidates implements CandidateSink {
       Highlight h = in[i];
       String name = h.player();
       if (name != lastName) {
-        Integer id = players.get(name);
-        if (id == null) {
-          id = playerNames.size();
-          players.put(name, id);
-          playerNames.add(name);
+        int slot = name.hashCode() & (NAME_CACHE - 1); // String caches its hash
+        if (cachedName[slot] == name) {
+          lastPlayer = cachedId[slot];
+        } else {
+          Integer id = players.get(name);
+          if (id == null) {
+            id = playerNames.size();
+            players.put(name, id);
+            playerNames.add(name);
+          }
+          cachedName[slot] = name;
+          cachedId[slot] = id;
+          lastPlayer = id;
         }
         lastName = name;
-        lastPlayer = id;
       }
       playerId[i] = lastPlayer;
       long bits = Double.doubleToLongBits(h.score());

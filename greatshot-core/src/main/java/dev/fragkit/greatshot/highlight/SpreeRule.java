@@ -37,26 +37,28 @@ public final class SpreeRule implements HighlightRule, CandidateSink.Direct {
   @Override
   public void detect(HighlightContext context, CandidateSink out) {
     KillTimeline k = context.kills();
-    Emitter e = new Emitter(k, out, context.config().spreeMin());
+    int min = context.config().spreeMin();
+    Emitter e = new Emitter(k, out, min);
     int[] count = new int[64];
     int[] start = new int[64];
     int[] last = new int[64];
     int[] lastIndex = new int[64];
     for (int i = 0; i < k.size(); i++) {
+      int t = k.time(i);
       if (k.enemyKill(i)) {
         int a = k.attacker(i);
-        if (count[a] == 0) {
-          start[a] = k.time(i);
-        }
-        count[a]++;
-        last[a] = k.time(i);
+        int ca = count[a];
+        start[a] = ca == 0 ? t : start[a]; // branch-free: a spree starts after every death
+        count[a] = ca + 1;
+        last[a] = t;
         lastIndex[a] = i;
       }
       int v = k.victim(i);
-      if (count[v] > 0) {
-        e.emit(v, count[v], start[v], last[v], lastIndex[v]);
-        count[v] = 0;
+      int cv = count[v];
+      if (cv >= min) {
+        e.emit(v, cv, start[v], last[v], lastIndex[v]);
       }
+      count[v] = 0; // every death ends its victim's spree
     }
     for (int c = 0; c < 64; c++) {
       e.emit(c, count[c], start[c], last[c], lastIndex[c]);

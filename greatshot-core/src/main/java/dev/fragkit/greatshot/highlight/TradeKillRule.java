@@ -60,7 +60,7 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
         }
         if (k.groupedVictim(j) != b && k.groupedVictimTeam(j) == bTeam) {
           if (unique) {
-            if (t2 != sentTime || sentNow.isEmpty()) {
+            if (t2 != sentTime) {
               sentNow.clear();
               sentTime = t2;
             }
@@ -86,10 +86,6 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
     private int[] slots = new int[8]; // used slots, for clear()
     private int size;
 
-    boolean isEmpty() {
-      return size == 0;
-    }
-
     /** Adds {@code key}; false when it was present. */
     boolean add(long key) {
       if ((size + 1) * 2 > keys.length) {
@@ -113,6 +109,9 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
     }
 
     void clear() {
+      if (size == 0) {
+        return;
+      }
       for (int i = 0; i < size; i++) {
         used[slots[i]] = false;
       }
