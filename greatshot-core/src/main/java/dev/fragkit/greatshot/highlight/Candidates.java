@@ -39,7 +39,7 @@ final class Candidates implements CandidateSink {
   private final boolean dedup;
   private final Set<String> trustedTypes;
   private boolean indexed; // every candidate is in the table (else only those sent through add)
-  private Highlight[] items;
+  private final HighlightList items = new HighlightList();
   private int[] hashes; // of hashed candidates; grown only by the hashing path
   private int size;
   private int[] table; // candidate positions, -1 = empty
@@ -60,7 +60,6 @@ final class Candidates implements CandidateSink {
     this.dedup = dedup;
     this.trustedTypes = trustedTypes;
     this.indexed = trustedTypes.isEmpty();
-    items = new Highlight[256];
     hashes = new int[dedup && trustedTypes.isEmpty() ? 256 : 0];
     if (dedup) {
       table = new int[512];
@@ -81,9 +80,8 @@ final class Candidates implements CandidateSink {
         if (indexed) {
           return Candidates.this.add(h);
         }
-        ensureCapacity();
-        items[size] = h;
-        return size++;
+        size++;
+        return items.append(h);
       }
 
       @Override
@@ -96,24 +94,17 @@ final class Candidates implements CandidateSink {
         if (indexed) {
           Candidates.this.add(h); // same key: finds the kept one and keeps the better
         } else {
-          items[position] = h;
+          items.put(position, h);
         }
       }
     };
   }
 
-  private void ensureCapacity() {
-    if (size == items.length) {
-      items = Arrays.copyOf(items, size * 2);
-    }
-  }
-
   @Override
   public int add(Highlight h) {
-    ensureCapacity();
     if (!dedup) {
-      items[size] = h;
-      return size++;
+      size++;
+      return items.append(h);
     }
     if (!indexed && trustedTypes.contains(h.type())) {
       indexed = true;
@@ -121,17 +112,17 @@ final class Candidates implements CandidateSink {
       Arrays.fill(table, -1);
       mask = table.length - 1;
       tableCount = 0;
-      hashes = Arrays.copyOf(hashes, items.length);
+      hashes = Arrays.copyOf(hashes, Math.max(256, size * 2));
       for (int i = 0; i < size; i++) { // keys are distinct so far: no probe can match
-        hashes[i] = hash(items[i]);
+        hashes[i] = hash(items.at(i));
         insert(i);
       }
     }
     if ((tableCount + 1) * 2 > table.length) {
       rehash();
     }
-    if (hashes.length < items.length) {
-      hashes = Arrays.copyOf(hashes, items.length);
+    if (hashes.length <= size) {
+      hashes = Arrays.copyOf(hashes, Math.max(256, size * 2));
     }
     Integer c = h.client();
     int hash = hash(h);
@@ -142,15 +133,15 @@ final class Candidates implements CandidateSink {
         table[slot] = size;
         tableCount++;
         hashes[size] = hash;
-        items[size] = h;
-        return size++;
+        size++;
+        return items.append(h);
       }
       if (hashes[at] == hash) {
-        Highlight o = items[at];
+        Highlight o = items.at(at);
         if (o.startMs() == h.startMs() && o.endMs() == h.endMs() && Objects.equals(o.client(), c)
             && o.type().equals(h.type())) {
           if (h.score() > o.score()) {
-            items[at] = h;
+            items.put(at, h);
           }
           return at;
         }
@@ -201,20 +192,23 @@ final class Candidates implements CandidateSink {
   }
 
   /** The kept candidates in {@link HighlightEngine#ORDER}, exact ties in insertion order. */
-  Highlight[] sorted() {
+  HighlightList sorted() {
     return sort(items, size, true);
   }
 
   /** {@code in} in {@link HighlightEngine#ORDER} (stable), without de-duplication. */
   static Highlight[] sorted(Highlight[] in, boolean allowPacked) {
-    return sort(in, in.length, allowPacked);
+    return sort(HighlightList.of(in), in.length, allowPacked).toArray(new Highlight[0]);
   }
 
-  private static Highlight[] sort(Highlight[] in, int n, boolean allowPacked) {
+  private static HighlightList sort(HighlightList in, int n, boolean allowPacked) {
     if (n < SMALL) {
-      Highlight[] copy = Arrays.copyOf(in, n);
+      Highlight[] copy = new Highlight[n];
+      for (int i = 0; i < n; i++) {
+        copy[i] = in.at(i);
+      }
       Arrays.sort(copy, HighlightEngine.ORDER); // stable
-      return copy;
+      return HighlightList.of(copy);
     }
     // Dense ids for players (by instance first: consecutive candidates usually share it) and scores.
     int[] playerId = new int[n];
@@ -232,7 +226,7 @@ final class Candidates implements CandidateSink {
     long maxStart = Long.MIN_VALUE;
     long maxDuration = 0;
     for (int i = 0; i < n; i++) {
-      Highlight h = in[i];
+      Highlight h = in.at(i);
       String name = h.player();
       if (name != lastName) {
         int slot = name.hashCode() & (NAME_CACHE - 1); // String caches its hash
@@ -272,7 +266,7 @@ final class Candidates implements CandidateSink {
     if (allowPacked && pb + rb + sb + db <= 64) {
       long[] keys = new long[n];
       for (int i = 0; i < n; i++) {
-        Highlight h = in[i];
+        Highlight h = in.at(i);
         long start = h.startMs();
         keys[i] = ((long) scoreRank[scoreId[i]] << (sb + db + pb)) | ((start - minStart) << (db + pb))
             | (((long) h.endMs() - start) << pb) | playerRank[playerId[i]];
@@ -284,7 +278,7 @@ final class Candidates implements CandidateSink {
     int[] start = new int[n];
     int[] score = new int[n];
     for (int i = 0; i < n; i++) {
-      Highlight h = in[i];
+      Highlight h = in.at(i);
       player[i] = playerRank[playerId[i]];
       end[i] = h.endMs() ^ Integer.MIN_VALUE; // signed → unsigned order
       start[i] = h.startMs() ^ Integer.MIN_VALUE;
@@ -293,10 +287,10 @@ final class Candidates implements CandidateSink {
     return gather(in, radixOrder(n, player, end, start, score));
   }
 
-  private static Highlight[] gather(Highlight[] in, int[] order) {
-    Highlight[] out = new Highlight[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = in[order[i]];
+  private static HighlightList gather(HighlightList in, int[] order) {
+    HighlightList out = new HighlightList();
+    for (int i : order) {
+      out.append(in.at(i));
     }
     return out;
   }

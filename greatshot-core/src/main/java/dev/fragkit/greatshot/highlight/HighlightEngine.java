@@ -4,8 +4,6 @@ import dev.fragkit.greatshot.analysis.Analysis;
 import dev.fragkit.greatshot.analysis.AliveTracker;
 import dev.fragkit.greatshot.analysis.Kill;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +103,7 @@ public final class HighlightEngine {
         out.add(Objects.requireNonNull(h, "highlight"));
       }
     }
-    return Collections.unmodifiableList(Arrays.asList(out.sorted()));
+    return out.sorted(); // unmodifiable
   }
 
   /** {@code in} in {@link #ORDER}, exact ties in input order (no de-duplication). */
