@@ -213,6 +213,7 @@ final class Candidates implements CandidateSink {
     // Dense ids for players (by instance first: consecutive candidates usually share it) and scores.
     int[] playerId = new int[n];
     int[] scoreId = new int[n];
+    long[] keys = new long[n]; // first (start, duration), then the packed key: one read of each candidate
     Map<String, Integer> players = new HashMap<>();
     List<String> playerNames = new ArrayList<>();
     LongIntTable scores = new LongIntTable();
@@ -253,9 +254,11 @@ final class Candidates implements CandidateSink {
       }
       scoreId[i] = lastScore;
       long start = h.startMs();
+      long duration = (long) h.endMs() - start; // 0..2^32-1
+      keys[i] = start << 32 | duration;
       minStart = Math.min(minStart, start);
       maxStart = Math.max(maxStart, start);
-      maxDuration = Math.max(maxDuration, (long) h.endMs() - start);
+      maxDuration = Math.max(maxDuration, duration);
     }
     int[] playerRank = ranks(playerNames);
     int[] scoreRank = scores.descendingRanks();
@@ -264,12 +267,10 @@ final class Candidates implements CandidateSink {
     int sb = bits(maxStart - minStart);
     int db = bits(maxDuration);
     if (allowPacked && pb + rb + sb + db <= 64) {
-      long[] keys = new long[n];
       for (int i = 0; i < n; i++) {
-        Highlight h = in.at(i);
-        long start = h.startMs();
-        keys[i] = ((long) scoreRank[scoreId[i]] << (sb + db + pb)) | ((start - minStart) << (db + pb))
-            | (((long) h.endMs() - start) << pb) | playerRank[playerId[i]];
+        long sd = keys[i];
+        keys[i] = ((long) scoreRank[scoreId[i]] << (sb + db + pb)) | (((sd >> 32) - minStart) << (db + pb))
+            | ((sd & 0xFFFFFFFFL) << pb) | playerRank[playerId[i]];
       }
       return gather(in, radixOrder(keys, pb + rb + sb + db));
     }
@@ -278,10 +279,10 @@ final class Candidates implements CandidateSink {
     int[] start = new int[n];
     int[] score = new int[n];
     for (int i = 0; i < n; i++) {
-      Highlight h = in.at(i);
+      long sd = keys[i];
       player[i] = playerRank[playerId[i]];
-      end[i] = h.endMs() ^ Integer.MIN_VALUE; // signed → unsigned order
-      start[i] = h.startMs() ^ Integer.MIN_VALUE;
+      end[i] = (int) ((sd >> 32) + (sd & 0xFFFFFFFFL)) ^ Integer.MIN_VALUE; // signed → unsigned order
+      start[i] = (int) (sd >> 32) ^ Integer.MIN_VALUE;
       score[i] = scoreRank[scoreId[i]];
     }
     return gather(in, radixOrder(n, player, end, start, score));
