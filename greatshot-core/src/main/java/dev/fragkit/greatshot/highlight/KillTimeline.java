@@ -5,7 +5,9 @@ import dev.fragkit.greatshot.demo.Team;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,15 +30,18 @@ public final class KillTimeline {
   private final boolean[] head;
   private final byte[] attackerTeam; // Team ordinal, -1 for the world
   private final byte[] victimTeam;
-  private final String[] attackerName; // names by kill: rules read them without touching the Kill objects
-  private final String[] victimName;
+  // Names by kill, for rules to read without touching the Kill objects: ids into a small table (int
+  // arrays rather than String arrays, which G1 would make humongous reference arrays at this size).
+  private final String[] names;
+  private final int[] attackerName;
+  private final int[] victimName;
   private final int[] groupStart; // CLIENTS + 1 offsets into grouped
   private final int[] grouped; // indexes of enemy kills, grouped by attacker, time order
   private final int[] groupedTime; // time of grouped[j], laid out for sequential scans
   private final boolean[] groupedHead; // headshot of grouped[j]
   private final byte[] groupedVictim; // victim of grouped[j]
   private final byte[] groupedVictimTeam; // victim's Team ordinal at grouped[j]
-  private final String[] groupedName; // attacker name at grouped[j]
+  private final int[] groupedName; // attacker name id at grouped[j]
   private final int[] attackerOrder; // clients with enemy kills, first-appearance order
 
   private KillTimeline(List<Kill> sorted) {
@@ -49,8 +54,9 @@ public final class KillTimeline {
     head = new boolean[n];
     attackerTeam = new byte[n];
     victimTeam = new byte[n];
-    attackerName = new String[n];
-    victimName = new String[n];
+    attackerName = new int[n];
+    victimName = new int[n];
+    NameIds ids = new NameIds();
     int[] counts = new int[CLIENTS + 1];
     int[] order = new int[CLIENTS];
     int distinct = 0;
@@ -64,8 +70,8 @@ public final class KillTimeline {
       head[i] = Boolean.TRUE.equals(k.headshot());
       attackerTeam[i] = k.attackerTeam() == null ? -1 : (byte) k.attackerTeam().ordinal();
       victimTeam[i] = (byte) k.victimTeam().ordinal();
-      attackerName[i] = k.attackerName();
-      victimName[i] = k.victimName();
+      attackerName[i] = ids.of(attacker[i] + 1, k.attackerName());
+      victimName[i] = ids.of(victim[i] + 1 + CLIENTS, k.victimName());
       if (enemy[i]) {
         if (counts[attacker[i] + 1]++ == 0) {
           order[distinct++] = attacker[i];
@@ -73,6 +79,7 @@ public final class KillTimeline {
       }
     }
     attackerOrder = Arrays.copyOf(order, distinct);
+    names = ids.table();
     groupStart = new int[CLIENTS + 1];
     for (int c = 0; c < CLIENTS; c++) {
       groupStart[c + 1] = groupStart[c] + counts[c + 1];
@@ -82,7 +89,7 @@ public final class KillTimeline {
     groupedHead = new boolean[grouped.length];
     groupedVictim = new byte[grouped.length];
     groupedVictimTeam = new byte[grouped.length];
-    groupedName = new String[grouped.length];
+    groupedName = new int[grouped.length];
     int[] fill = Arrays.copyOf(groupStart, CLIENTS);
     for (int i = 0; i < n; i++) {
       if (enemy[i]) {
@@ -158,12 +165,12 @@ public final class KillTimeline {
 
   /** Attacker's clean name at kill {@code i}. */
   public String attackerName(int i) {
-    return attackerName[i];
+    return names[attackerName[i]];
   }
 
   /** Victim's clean name at kill {@code i}. */
   public String victimName(int i) {
-    return victimName[i];
+    return names[victimName[i]];
   }
 
   /** Clients that have enemy kills, in order of their first one. */
@@ -222,11 +229,41 @@ public final class KillTimeline {
 
   /** Attacker's clean name at the grouped enemy kill at position {@code j}. */
   String groupedName(int j) {
-    return groupedName[j];
+    return names[groupedName[j]];
   }
 
   /** Timeline index of the grouped enemy kill at position {@code j}. */
   int groupedIndex(int j) {
     return grouped[j];
+  }
+
+  /**
+   * Dense ids for names. A client's name rarely changes, so each (role, client) slot remembers the
+   * last instance it saw and its id; only a new instance is looked up by value.
+   */
+  private static final class NameIds {
+    private final String[] lastName = new String[2 * CLIENTS + 1];
+    private final int[] lastId = new int[2 * CLIENTS + 1];
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> table = new ArrayList<>();
+
+    int of(int slot, String name) {
+      if (lastName[slot] == name) {
+        return lastId[slot];
+      }
+      Integer id = ids.get(name);
+      if (id == null) {
+        id = table.size();
+        ids.put(name, id);
+        table.add(name);
+      }
+      lastName[slot] = name;
+      lastId[slot] = id;
+      return id;
+    }
+
+    String[] table() {
+      return table.toArray(new String[0]);
+    }
   }
 }
