@@ -42,6 +42,7 @@ public final class KillTimeline {
   private final byte[] groupedVictim; // victim of grouped[j]
   private final byte[] groupedVictimTeam; // victim's Team ordinal at grouped[j]
   private final int[] groupedName; // attacker name id at grouped[j]
+  private final int[] groupedRunStart; // first position of the same-victim, same-victim-team run ending at j
   private final int[] attackerOrder; // clients with enemy kills, first-appearance order
 
   private KillTimeline(List<Kill> sorted) {
@@ -90,6 +91,7 @@ public final class KillTimeline {
     groupedVictim = new byte[grouped.length];
     groupedVictimTeam = new byte[grouped.length];
     groupedName = new int[grouped.length];
+    groupedRunStart = new int[grouped.length];
     int[] fill = Arrays.copyOf(groupStart, CLIENTS);
     for (int i = 0; i < n; i++) {
       if (enemy[i]) {
@@ -100,6 +102,9 @@ public final class KillTimeline {
         groupedVictim[j] = (byte) victim[i];
         groupedVictimTeam[j] = victimTeam[i];
         groupedName[j] = attackerName[i];
+        boolean sameRun = j > groupStart[attacker[i]] && groupedVictim[j - 1] == groupedVictim[j]
+            && groupedVictimTeam[j - 1] == groupedVictimTeam[j];
+        groupedRunStart[j] = sameRun ? groupedRunStart[j - 1] : j;
       }
     }
   }
@@ -190,6 +195,14 @@ public final class KillTimeline {
 
   int[] attackerOrderUnsafe() {
     return attackerOrder;
+  }
+
+  /**
+   * First position of the run ending at grouped position {@code j} of its client's consecutive
+   * enemy kills with the same victim and victim team.
+   */
+  int groupedRunStart(int j) {
+    return groupedRunStart[j];
   }
 
   /** Position of {@code client}'s first enemy kill in the grouped arrays. */

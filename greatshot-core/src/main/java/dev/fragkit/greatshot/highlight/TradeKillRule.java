@@ -53,7 +53,9 @@ public final class TradeKillRule implements HighlightRule, CandidateSink.Direct 
       int t2 = k.time(i);
       // A's earlier enemy kills, latest first, in A's grouped (time-ordered) arrays
       int base = k.groupStart(a);
-      for (int j = base + seen[a] - 1; j >= base; j--) {
+      // A run of kills of one victim on one team fails the test as a whole, so the look-back jumps
+      // over it: a player who killed one victim ten thousand times in the window costs one step.
+      for (int j = base + seen[a] - 1; j >= base; j = k.groupedRunStart(j) - 1) {
         int t1 = k.groupedTime(j);
         if (t2 - t1 > window) {
           break;
