@@ -6,9 +6,11 @@ import dev.fragkit.greatshot.analysis.Kill;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs highlight rules, de-duplicates and orders their output.
@@ -24,10 +26,30 @@ import java.util.Objects;
 public final class HighlightEngine {
   private final HighlightConfig config;
   private final List<HighlightRule> rules;
+  private final boolean[] trusted; // rule i sends unique keys of types no other stock rule here emits
+  private final Set<String> trustedTypes;
 
   private HighlightEngine(HighlightConfig config, List<HighlightRule> rules) {
     this.config = config;
     this.rules = List.copyOf(rules);
+    Map<String, Integer> emitters = new HashMap<>();
+    for (HighlightRule rule : this.rules) {
+      if (rule instanceof CandidateSink.Direct direct) {
+        for (String type : direct.types()) {
+          emitters.merge(type, 1, Integer::sum);
+        }
+      }
+    }
+    trusted = new boolean[this.rules.size()];
+    Set<String> types = new HashSet<>();
+    for (int i = 0; i < trusted.length; i++) {
+      if (this.rules.get(i) instanceof CandidateSink.Direct direct
+          && direct.types().stream().allMatch(t -> emitters.get(t) == 1)) {
+        trusted[i] = true;
+        types.addAll(direct.types());
+      }
+    }
+    trustedTypes = Set.copyOf(types);
   }
 
   /** The stock rules with {@link HighlightConfig#defaults()}. */
@@ -65,141 +87,28 @@ public final class HighlightEngine {
   /** Highlights of a timeline with the given alive/dead state. */
   public List<Highlight> detect(KillTimeline kills, AliveTracker alive) {
     HighlightContext context = new HighlightContext(kills, config, alive);
-    List<List<Highlight>> outputs = new ArrayList<>(rules.size());
-    int total = 0;
-    for (HighlightRule rule : rules) {
+    Candidates out = new Candidates(trustedTypes);
+    CandidateSink unique = out.trusted();
+    for (int i = 0; i < rules.size(); i++) {
+      HighlightRule rule = rules.get(i);
+      if (rule instanceof CandidateSink.Direct direct) { // stock rules: no intermediate list
+        direct.detect(context, trusted[i] ? unique : out);
+        continue;
+      }
       List<Highlight> found = rule.detect(context);
       if (found == null) {
         throw new IllegalStateException("highlight rule '" + rule.name() + "' returned null");
       }
-      outputs.add(found);
-      total += found.size();
-    }
-    Highlight[] merged = dedup(outputs, total);
-    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted(merged)));
-  }
-
-  /**
-   * The candidates in {@link #ORDER}, exact ties in insertion order. A stable LSD radix sort of
-   * candidate indexes on integer keys (player rank, end, start, score rank — least significant
-   * first): linear in the number of candidates and free of comparator calls, which matters when a
-   * long demo yields hundreds of thousands of candidates.
-   */
-  static Highlight[] sorted(Highlight[] in) {
-    int n = in.length;
-    if (n < 64) {
-      Highlight[] copy = in.clone();
-      java.util.Arrays.sort(copy, ORDER); // stable
-      return copy;
-    }
-    double[] scores = new double[n];
-    Map<String, Integer> playerRank = new HashMap<>();
-    String lastName = null;
-    for (int i = 0; i < n; i++) {
-      scores[i] = in[i].score();
-      String name = in[i].player();
-      if (name != lastName) { // consecutive candidates usually share the name instance
-        playerRank.putIfAbsent(name, 0);
-        lastName = name;
-      }
-    }
-    double[] distinct = java.util.Arrays.stream(scores).sorted().distinct().toArray();
-    String[] names = playerRank.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(names);
-    for (int r = 0; r < names.length; r++) {
-      playerRank.put(names[r], r);
-    }
-    int[] player = new int[n];
-    int[] end = new int[n];
-    int[] start = new int[n];
-    int[] score = new int[n];
-    lastName = null;
-    int lastRank = 0;
-    for (int i = 0; i < n; i++) {
-      Highlight h = in[i];
-      if (h.player() != lastName) {
-        lastName = h.player();
-        lastRank = playerRank.get(lastName);
-      }
-      player[i] = lastRank;
-      end[i] = h.endMs() ^ Integer.MIN_VALUE; // signed → unsigned order
-      start[i] = h.startMs() ^ Integer.MIN_VALUE;
-      // descending score: the highest score gets rank 0 (Double.compare order, as ORDER uses)
-      score[i] = distinct.length - 1 - java.util.Arrays.binarySearch(distinct, scores[i]);
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    int[] tmp = new int[n];
-    for (int[] key : new int[][] {player, end, start, score}) {
-      for (int shift = 0; shift < 32; shift += 8) {
-        int[] count = new int[257];
-        boolean allSame = true;
-        int first = (key[order[0]] >>> shift) & 0xFF;
-        for (int i = 0; i < n; i++) {
-          int b = (key[order[i]] >>> shift) & 0xFF;
-          count[b + 1]++;
-          allSame &= b == first;
-        }
-        if (allSame) {
-          continue;
-        }
-        for (int b = 0; b < 256; b++) {
-          count[b + 1] += count[b];
-        }
-        for (int i = 0; i < n; i++) {
-          int idx = order[i];
-          tmp[count[(key[idx] >>> shift) & 0xFF]++] = idx;
-        }
-        int[] swap = order;
-        order = tmp;
-        tmp = swap;
-      }
-    }
-    Highlight[] out = new Highlight[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = in[order[i]];
-    }
-    return out;
-  }
-
-  /**
-   * Keeps one candidate per (type, client, startMs, endMs): the higher score, the first on a tie.
-   * Open addressing over candidate indexes, so no key objects are allocated.
-   */
-  private static Highlight[] dedup(List<List<Highlight>> outputs, int total) {
-    Highlight[] kept = new Highlight[total];
-    int size = 0;
-    int capacity = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
-    int mask = capacity - 1;
-    int[] table = new int[capacity];
-    java.util.Arrays.fill(table, -1);
-    for (List<Highlight> found : outputs) {
       for (Highlight h : found) {
-        int client = h.client() == null ? -1 : h.client();
-        int hash = ((h.type().hashCode() * 31 + client) * 31 + h.startMs()) * 0x9E3779B9 + h.endMs() * 0x85EBCA6B;
-        int slot = (hash ^ (hash >>> 16)) & mask;
-        while (true) {
-          int at = table[slot];
-          if (at < 0) {
-            table[slot] = size;
-            kept[size++] = h;
-            break;
-          }
-          Highlight o = kept[at];
-          if (o.startMs() == h.startMs() && o.endMs() == h.endMs() && java.util.Objects.equals(o.client(), h.client())
-              && o.type().equals(h.type())) {
-            if (h.score() > o.score()) {
-              kept[at] = h;
-            }
-            break;
-          }
-          slot = (slot + 1) & mask;
-        }
+        out.add(Objects.requireNonNull(h, "highlight"));
       }
     }
-    return size == total ? kept : java.util.Arrays.copyOf(kept, size);
+    return out.sorted(); // unmodifiable
+  }
+
+  /** {@code in} in {@link #ORDER}, exact ties in input order (no de-duplication). */
+  static Highlight[] sorted(Highlight[] in) {
+    return Candidates.sorted(in, true);
   }
 
   /** Score descending, then start, end, player ascending; used with a stable sort. */

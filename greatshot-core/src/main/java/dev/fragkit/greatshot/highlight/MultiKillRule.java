@@ -1,7 +1,7 @@
 package dev.fragkit.greatshot.highlight;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code multi_kill} and {@code burst_multi_kill}: several enemy kills by one player within a window.
@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Fix over the reference: suicides, team kills and world kills are not counted. Immutable.
  */
-public final class MultiKillRule implements HighlightRule {
+public final class MultiKillRule implements HighlightRule, CandidateSink.Direct {
   private final boolean burst;
 
   private MultiKillRule(boolean burst) {
@@ -39,18 +39,32 @@ public final class MultiKillRule implements HighlightRule {
   }
 
   @Override
+  public Set<String> types() {
+    return Set.of(name());
+  }
+
+  @Override
   public List<Highlight> detect(HighlightContext context) {
+    return CandidateSink.toList(this, context);
+  }
+
+  @Override
+  public void detect(HighlightContext context, CandidateSink out) {
     KillTimeline k = context.kills();
     HighlightConfig c = context.config();
     int window = burst ? c.burstWindowMs() : c.multiKillWindowMs();
     int min = burst ? c.burstMin() : c.multiKillMin();
     String type = name();
-    List<Highlight> out = new ArrayList<>();
+    TextCache texts = new TextCache(); // "<n> kills in <s.ss>s" by (n, span)
+    // Right edges at the same millisecond share start and end (the left edge cannot move), and the
+    // last of them has the most kills, so the highest score: with unique keys, only it is sent.
+    boolean unique = out.unique();
     for (int client : k.attackerOrderUnsafe()) {
       int n = k.enemyKillCount(client);
       if (n < min) {
         continue;
       }
+      Integer boxed = client; // Integer.valueOf: cached for 0..63
       int base = k.groupStart(client);
       int left = base;
       int headsInWindow = 0;
@@ -66,13 +80,18 @@ public final class MultiKillRule implements HighlightRule {
           left++;
         }
         int count = r - left + 1;
-        if (count >= min) {
+        if (count >= min && (!unique || r + 1 == base + n || k.groupedTime(r + 1) != tr)) {
           int start = k.groupedTime(left);
-          out.add(new Highlight(type, client, k.attackerName(k.groupedIndex(r)), start, tr, count,
-              count * 10.0 + headsInWindow * 2.0, count + " kills in " + Seconds.of((long) tr - start) + "s"));
+          long span = (long) tr - start;
+          long key = (long) count << 32 | span;
+          String text = texts.get(key);
+          if (text == null) {
+            text = texts.put(key, count + " kills in " + Seconds.of(span) + "s");
+          }
+          out.add(new Highlight(type, boxed, k.groupedName(r), start, tr, count,
+              count * 10.0 + headsInWindow * 2.0, text));
         }
       }
     }
-    return out;
   }
 }

@@ -9,11 +9,30 @@ import java.math.RoundingMode;
  * Only a value whose third decimal is 5 can round either way: there the sign of the exact
  * {@code d × 1000 − ms} (one fused multiply-add, exact before its single rounding) tells whether
  * the double lies above or below the decimal tie; the rest is integer arithmetic.
+ *
+ * <p>Durations below {@value #CACHED} ms (every default window) are formatted once per JVM and
+ * shared: the cache is filled racily, which is safe because a {@link String} is immutable and
+ * safely published through its final fields (a thread that sees null formats it again). Thread-safe.
  */
 final class Seconds {
+  static final int CACHED = 1 << 14;
+  private static final String[] SMALL = new String[CACHED];
+
   private Seconds() {}
 
   static String of(long ms) {
+    if (ms >= 0 && ms < CACHED) {
+      String s = SMALL[(int) ms];
+      if (s == null) {
+        s = format(ms);
+        SMALL[(int) ms] = s;
+      }
+      return s;
+    }
+    return format(ms);
+  }
+
+  private static String format(long ms) {
     if (ms < 0 || ms > 1L << 40) {
       return new BigDecimal(ms / 1000.0).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
