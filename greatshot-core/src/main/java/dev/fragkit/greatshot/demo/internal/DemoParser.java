@@ -646,7 +646,7 @@ public final class DemoParser {
           s.grow();
         }
         s.nums[count] = newnum;
-        s.types[count] = entities.data[id * entities.stride + E_TYPE];
+        s.types[count] = entities.get(id, E_TYPE);
         s.ids[count] = id;
         if (ettv) {
           s.sharedIds[count] = shared;
@@ -702,16 +702,18 @@ public final class DemoParser {
       return base;
     }
     int id = permanent ? entities.permanent() : entities.take();
-    readEntityFields(entities.data, base * entities.stride, id * entities.stride);
+    readEntityFields(entities.page(base), entities.offset(base), entities.page(id), entities.offset(id));
     return id;
   }
 
-  private void readEntityFields(int[] store, int from, int to) {
+  private void readEntityFields(int[] source, int from, int[] store, int to) {
     BitReader r = in;
     int lc = r.readByte();
     if (lc > ENTITY_FIELDS) {
       throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
     }
+    // Start from a copy of the base: unchanged fields and those from lc on keep its values (§8.1).
+    System.arraycopy(source, from, store, to, ENTITY_FIELDS);
     int[] bits = ENTITY_BITS;
     byte[] data = r.data;
     int limit = r.limit;
@@ -726,12 +728,10 @@ public final class DemoParser {
       long w = BitReader.load(data, p);
       int zeros = Long.numberOfTrailingZeros(w);
       if (zeros > 0) {
-        // a run of "unchanged" flags: copy those fields from the base in one go
+        // a run of "unchanged" flags: those fields already hold the base's values
         int run = Math.min(Math.min(zeros, 56), lc - i);
         p += run;
-        for (int end = i + run; i < end; i++) {
-          store[to + i] = store[from + i];
-        }
+        i += run;
         continue;
       }
       if ((w & 2) == 0) {
@@ -770,7 +770,6 @@ public final class DemoParser {
       throw r.decodeFailure(p, 1);
     }
     r.pos = p;
-    System.arraycopy(store, from + lc, store, to + lc, ENTITY_FIELDS - lc);
   }
 
   /** Shared-part delta (§10.1), same conventions as {@link #readEntity} except removal gives state 0. */
@@ -790,9 +789,10 @@ public final class DemoParser {
       return base;
     }
     int id = permanent ? sharedParts.permanent() : sharedParts.take();
-    int[] store = sharedParts.data;
-    int from = base * sharedParts.stride;
-    int to = id * sharedParts.stride;
+    int[] source = sharedParts.page(base);
+    int from = sharedParts.offset(base);
+    int[] store = sharedParts.page(id);
+    int to = sharedParts.offset(id);
     int lc = r.readByte();
     if (lc > SHARED_FIELDS) {
       sharedParts.release(id);
@@ -800,7 +800,7 @@ public final class DemoParser {
     }
     for (int i = 0; i < lc; i++) {
       if (r.readBit() == 0) {
-        store[to + i] = store[from + i];
+        store[to + i] = source[from + i];
       } else if (r.readBit() == 0) {
         store[to + i] = 0;
       } else {
@@ -812,7 +812,7 @@ public final class DemoParser {
         }
       }
     }
-    System.arraycopy(store, from + lc, store, to + lc, SHARED_FIELDS - lc);
+    System.arraycopy(source, from + lc, store, to + lc, SHARED_FIELDS - lc);
     return id;
   }
 
@@ -950,8 +950,7 @@ public final class DemoParser {
     int events = 0;
     int threshold = etEvents;
     int[] types = s.types;
-    int[] store = entities.data;
-    int stride = entities.stride;
+    StateStore store = entities;
     for (int i = 0, n = s.count; i < n; i++) {
       int type = types[i];
       if (type < threshold) {
@@ -964,9 +963,11 @@ public final class DemoParser {
             limits.maxEventsPerSnapshot(), events, in.position());
       }
       int num = s.nums[i];
-      int at = s.ids[i] * stride;
-      int other = store[at + E_OTHER_ENTITY_NUM];
-      int other2 = store[at + E_OTHER_ENTITY_NUM2];
+      int id = s.ids[i];
+      int[] page = store.page(id);
+      int at = store.offset(id);
+      int other = page[at + E_OTHER_ENTITY_NUM];
+      int other2 = page[at + E_OTHER_ENTITY_NUM2];
       boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type || seenOther[num] != other
           || seenOther2[num] != other2;
       lastSeen[num] = serial;
@@ -974,7 +975,7 @@ public final class DemoParser {
       seenOther[num] = other;
       seenOther2[num] = other2;
       if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
-        obituary(s.serverTime, store, at);
+        obituary(s.serverTime, page, at);
       }
     }
   }
@@ -1103,7 +1104,7 @@ public final class DemoParser {
     public int entityField(int i, int field) {
       Slot s = s();
       int id = s.ids[Objects.checkIndex(i, s.count)];
-      return entities.data[id * entities.stride + Objects.checkIndex(field, ENTITY_FIELDS)];
+      return entities.get(id, Objects.checkIndex(field, ENTITY_FIELDS));
     }
 
     @Override

@@ -3,16 +3,21 @@ package dev.fragkit.greatshot.demo.internal;
 import java.util.Arrays;
 
 /**
- * Entity states shared between ring snapshots, kept in one int array: state {@code id} occupies
- * {@code data[id * stride .. id * stride + fields)}. Reference counts live in a parallel array so
- * carrying a state into the next snapshot or releasing a snapshot never touches the state itself.
- * A negative count marks a permanent state (baselines, the zero state). Id 0 is the zero state.
- * Not thread-safe.
+ * Entity states shared between ring snapshots, kept in fixed-size int pages: state {@code id}
+ * occupies {@code page(id)[offset(id) .. offset(id) + fields)}. Growing adds a page and never
+ * copies or re-zeroes the states already stored, so a small demo only pays for the pages it uses.
+ * Reference counts live in a parallel array so carrying a state into the next snapshot or
+ * releasing a snapshot never touches the state itself. A negative count marks a permanent state
+ * (baselines, the zero state). Id 0 is the zero state. Not thread-safe.
  */
 final class StateStore {
+  /** States per page (a power of two). */
+  static final int PAGE_STATES = 64;
+  static final int PAGE_SHIFT = 6;
+
   final int stride;
-  /** State data; replaced when the store grows, so re-read it after {@link #take} / {@link #permanent}. */
-  int[] data;
+  /** Pages of {@link #PAGE_STATES} states; the array of pages grows, a page never moves. */
+  private int[][] pages;
   private int[] refs;
   private int[] free;
   private int freeCount;
@@ -20,11 +25,27 @@ final class StateStore {
 
   StateStore(int fields) {
     this.stride = fields + 1 & ~1;
-    this.data = new int[64 * stride];
-    this.refs = new int[64];
-    this.free = new int[64];
+    this.pages = new int[4][];
+    this.pages[0] = new int[PAGE_STATES * stride];
+    this.refs = new int[PAGE_STATES];
+    this.free = new int[PAGE_STATES];
     this.refs[0] = -1;
     this.next = 1;
+  }
+
+  /** The page holding state {@code id}. */
+  int[] page(int id) {
+    return pages[id >>> PAGE_SHIFT];
+  }
+
+  /** Where state {@code id} starts in its {@link #page}. */
+  int offset(int id) {
+    return (id & (PAGE_STATES - 1)) * stride;
+  }
+
+  /** Field {@code field} of state {@code id}. */
+  int get(int id, int field) {
+    return pages[id >>> PAGE_SHIFT][(id & (PAGE_STATES - 1)) * stride + field];
   }
 
   /** A fresh state with one reference; its contents are whatever was there (callers overwrite all). */
@@ -38,7 +59,8 @@ final class StateStore {
   int permanent() {
     int id = freeCount > 0 ? free[--freeCount] : allocate();
     refs[id] = -1;
-    Arrays.fill(data, id * stride, id * stride + stride, 0);
+    int at = offset(id);
+    Arrays.fill(page(id), at, at + stride, 0);
     return id;
   }
 
@@ -46,7 +68,13 @@ final class StateStore {
     int id = next++;
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
-      data = Arrays.copyOf(data, id * 2 * stride);
+    }
+    int p = id >>> PAGE_SHIFT;
+    if (p == pages.length) {
+      pages = Arrays.copyOf(pages, p * 2);
+    }
+    if (pages[p] == null) {
+      pages[p] = new int[PAGE_STATES * stride];
     }
     return id;
   }
