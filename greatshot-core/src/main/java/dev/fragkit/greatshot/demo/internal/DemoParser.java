@@ -721,18 +721,31 @@ public final class DemoParser {
     int i = 0;
     // Per field (§8.1): changed bit, nonZero bit, then for floats a "full" bit and 13 or 32 bits,
     // for integers the field's width. Decoded from a 64-bit window with the cursor in a local.
+    // Each turn skips the run of "unchanged" flags before the next changed field (those fields
+    // already hold the base's values), so the common case takes no branch on the run's length.
     while (i < lc) {
       if (p > limit) {
         throw r.decodeFailure(p, 1);
       }
       long w = BitReader.load(data, p);
       int zeros = Long.numberOfTrailingZeros(w);
-      if (zeros > 0) {
-        // a run of "unchanged" flags: those fields already hold the base's values
-        int run = Math.min(Math.min(zeros, 56), lc - i);
-        p += run;
-        i += run;
-        continue;
+      int left = lc - i;
+      if (zeros >= left && left <= 56) {
+        p += left;
+        break;
+      }
+      if (zeros != 0) {
+        if (zeros > 56) {
+          p += 56;
+          i += 56;
+          continue;
+        }
+        p += zeros;
+        i += zeros;
+        if (p > limit) {
+          throw r.decodeFailure(p, 1);
+        }
+        w = BitReader.load(data, p);
       }
       if ((w & 2) == 0) {
         store[to + i++] = 0;
@@ -747,7 +760,7 @@ public final class DemoParser {
           if (d < 0) {
             throw r.decodeFailure(p, 13);
           }
-          store[to + i] = INT_FLOAT[(int) d];
+          store[to + i] = Float.floatToRawIntBits((float) (((int) d) - 4096));
         } else {
           d = BitReader.decode(w >>> 3, 32);
           if (d < 0) {
