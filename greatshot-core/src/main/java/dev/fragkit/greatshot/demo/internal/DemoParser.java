@@ -6,7 +6,6 @@ import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM2;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_TYPE;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_WEAPON;
-import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_BITS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_FIELDS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_BITS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_FIELDS;
@@ -90,15 +89,6 @@ public final class DemoParser {
   private static final int SHARED_MAGIC = 0x77;
   private static final int PROGRESS_STEP = 64 * 1024;
 
-  /** Float bits of the integral-float values −4096..4095 indexed by their 13-bit code (§8). */
-  private static final int[] INT_FLOAT = new int[1 << 13];
-
-  static {
-    for (int u = 0; u < INT_FLOAT.length; u++) {
-      INT_FLOAT[u] = Float.floatToRawIntBits((float) (u - 4096));
-    }
-  }
-
   private final ParserLimits limits;
   private final int protocol;
   private final boolean ettv;
@@ -110,6 +100,12 @@ public final class DemoParser {
   private final BitReader in = new BitReader();
   private final byte[] header = new byte[8];
   private byte[] body;
+  /**
+   * The body buffer's full size ({@code min(maxMessageBytes, 32 KB)} + padding). The buffer starts
+   * small and grows towards it by copying, so its bytes (including stale bytes past a record's
+   * end, which bit-window reads may look at) are the same as if it had been allocated full-size.
+   */
+  private final int bodyCapacity;
   private long offset;
   private long bodyOffset;
   private int records;
@@ -165,7 +161,8 @@ public final class DemoParser {
     this.listener = listener;
     this.check = check;
     this.wantsSnapshots = listener.wantsSnapshots();
-    this.body = new byte[Math.min(limits.maxMessageBytes(), 32768) + BitReader.PADDING];
+    this.bodyCapacity = Math.min(limits.maxMessageBytes(), 32768) + BitReader.PADDING;
+    this.body = new byte[Math.min(bodyCapacity, 1024 + BitReader.PADDING)];
     this.spare = new Slot(ettv);
     this.emptySlot = new Slot(ettv);
     Arrays.fill(lastSeen, Integer.MIN_VALUE);
@@ -226,7 +223,9 @@ public final class DemoParser {
             recordStart + 4, records + 1, sequence);
       }
       if (body.length < length + BitReader.PADDING) {
-        body = new byte[length + BitReader.PADDING];
+        int need = length + BitReader.PADDING;
+        body = need <= bodyCapacity ? Arrays.copyOf(body, Math.min(bodyCapacity, Math.max(need, body.length * 2)))
+            : new byte[need];
       }
       bodyOffset = offset;
       got = read(input, body, 0, length);
@@ -702,87 +701,8 @@ public final class DemoParser {
       return base;
     }
     int id = permanent ? entities.permanent() : entities.take();
-    readEntityFields(entities.page(base), entities.offset(base), entities.page(id), entities.offset(id));
+    EntityFields.read(in, entities.page(base), entities.offset(base), entities.page(id), entities.offset(id));
     return id;
-  }
-
-  private void readEntityFields(int[] source, int from, int[] store, int to) {
-    BitReader r = in;
-    int lc = r.readByte();
-    if (lc > ENTITY_FIELDS) {
-      throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
-    }
-    // Start from a copy of the base: unchanged fields and those from lc on keep its values (§8.1).
-    System.arraycopy(source, from, store, to, ENTITY_FIELDS);
-    int[] bits = ENTITY_BITS;
-    byte[] data = r.data;
-    int limit = r.limit;
-    int p = r.pos;
-    int i = 0;
-    // Per field (§8.1): changed bit, nonZero bit, then for floats a "full" bit and 13 or 32 bits,
-    // for integers the field's width. Decoded from a 64-bit window with the cursor in a local.
-    // Each turn skips the run of "unchanged" flags before the next changed field (those fields
-    // already hold the base's values), so the common case takes no branch on the run's length.
-    while (i < lc) {
-      if (p > limit) {
-        throw r.decodeFailure(p, 1);
-      }
-      long w = BitReader.load(data, p);
-      int zeros = Long.numberOfTrailingZeros(w);
-      int left = lc - i;
-      if (zeros >= left && left <= 56) {
-        p += left;
-        break;
-      }
-      if (zeros != 0) {
-        if (zeros > 56) {
-          p += 56;
-          i += 56;
-          continue;
-        }
-        p += zeros;
-        i += zeros;
-        if (p > limit) {
-          throw r.decodeFailure(p, 1);
-        }
-        w = BitReader.load(data, p);
-      }
-      if ((w & 2) == 0) {
-        store[to + i++] = 0;
-        p += 2;
-        continue;
-      }
-      int width = bits[i];
-      long d;
-      if (width == 0) {
-        if ((w & 4) == 0) {
-          d = BitReader.decode(w >>> 3, 13);
-          if (d < 0) {
-            throw r.decodeFailure(p, 13);
-          }
-          store[to + i] = Float.floatToRawIntBits((float) (((int) d) - 4096));
-        } else {
-          d = BitReader.decode(w >>> 3, 32);
-          if (d < 0) {
-            throw r.decodeFailure(p, 32);
-          }
-          store[to + i] = (int) d;
-        }
-        p += 3 + (int) (d >>> 32);
-      } else {
-        d = BitReader.decode(w >>> 2, width);
-        if (d < 0) {
-          throw r.decodeFailure(p, width);
-        }
-        store[to + i] = (int) d;
-        p += 2 + (int) (d >>> 32);
-      }
-      i++;
-    }
-    if (p > limit) {
-      throw r.decodeFailure(p, 1);
-    }
-    r.pos = p;
   }
 
   /** Shared-part delta (§10.1), same conventions as {@link #readEntity} except removal gives state 0. */
@@ -819,7 +739,7 @@ public final class DemoParser {
       } else {
         int w = SHARED_BITS[i];
         if (w == 0) {
-          store[to + i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+          store[to + i] = r.readBit() == 0 ? EntityFields.integralFloat(r.readBits(13)) : r.readBits(32);
         } else {
           store[to + i] = r.readBits(w);
         }
@@ -849,7 +769,7 @@ public final class DemoParser {
       r.skip(1);
       int w = bits[i++];
       if (w == 0) {
-        to[i - 1] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        to[i - 1] = r.readBit() == 0 ? EntityFields.integralFloat(r.readBits(13)) : r.readBits(32);
       } else if (w < 0) {
         to[i - 1] = r.readSignedBits(-w);
       } else {
@@ -1022,11 +942,14 @@ public final class DemoParser {
     final byte[] areaMask = new byte[32];
     int areaBytes;
     boolean hasClients;
-    final boolean[] clientPresent = new boolean[MAX_CLIENTS];
-    final int[][] clientPs = new int[MAX_CLIENTS][];
+    /** ETTV per-client player states (§10); empty arrays in protocol 84, where hasClients stays false. */
+    final boolean[] clientPresent;
+    final int[][] clientPs;
 
     Slot(boolean ettv) {
       sharedIds = ettv ? new int[64] : new int[0];
+      clientPresent = new boolean[ettv ? MAX_CLIENTS : 0];
+      clientPs = new int[ettv ? MAX_CLIENTS : 0][];
     }
 
     /** Makes room for more entities (capacity doubles up to MAX_GENTITIES). */
