@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
  * Reading past the body's end throws. Reusable via {@link #reset}; not thread-safe.
  */
 public final class BitReader {
-  private static final int[] LOOKUP = HuffmanCode.get().lookupTable();
+  /** The shared decode table, {@link HuffmanCode#lookupTable()}. */
+  static final int[] LOOKUP = HuffmanCode.get().lookupTable();
   private static final int WINDOW_MASK = (1 << HuffmanCode.LOOKUP_BITS) - 1;
   /** Bytes the caller must provide after the body so the 64-bit peek window never leaves the array. */
   public static final int PADDING = 8;

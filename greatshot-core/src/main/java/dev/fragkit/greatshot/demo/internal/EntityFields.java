@@ -10,6 +10,8 @@ import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_FIELDS;
  * loop. Stateless and thread-safe; the {@link BitReader} it is given is not.
  */
 final class EntityFields {
+  private static final int WINDOW_MASK = (1 << HuffmanCode.LOOKUP_BITS) - 1;
+
   private EntityFields() {}
 
   /** Float bits of the integral float coded as the 13-bit value {@code u} ({@code u − 4096}, §8). */
@@ -32,6 +34,7 @@ final class EntityFields {
     // Start from a copy of the base: unchanged fields and those from lc on keep its values (§8.1).
     System.arraycopy(source, from, store, to, ENTITY_FIELDS);
     int[] bits = ENTITY_BITS;
+    int[] lookup = BitReader.LOOKUP;
     byte[] data = r.data;
     int limit = r.limit;
     int p = r.pos;
@@ -73,19 +76,28 @@ final class EntityFields {
       long d;
       if (width == 0) {
         if ((w & 4) == 0) {
-          d = BitReader.decode(w >>> 3, 13);
-          if (d < 0) {
+          // 13 bits (§4.2): 5 raw bits, then one symbol
+          int e = lookup[(int) (w >>> 8) & WINDOW_MASK];
+          if (e < 0) {
             throw r.decodeFailure(p, 13);
           }
-          store[to + i] = integralFloat((int) d);
+          store[to + i] = integralFloat((int) (w >>> 3) & 31 | (e >>> 8) << 5);
+          p += 8 + (e & 0xFF);
         } else {
-          d = BitReader.decode(w >>> 3, 32);
+          d = decode32(w >>> 3, lookup);
           if (d < 0) {
             throw r.decodeFailure(p, 32);
           }
           store[to + i] = (int) d;
+          p += 3 + (int) (d >>> 32);
         }
-        p += 3 + (int) (d >>> 32);
+      } else if (width == 32) {
+        d = decode32(w >>> 2, lookup);
+        if (d < 0) {
+          throw r.decodeFailure(p, 32);
+        }
+        store[to + i] = (int) d;
+        p += 2 + (int) (d >>> 32);
       } else {
         d = BitReader.decode(w >>> 2, width);
         if (d < 0) {
@@ -100,5 +112,25 @@ final class EntityFields {
       throw r.decodeFailure(p, 1);
     }
     r.pos = p;
+  }
+
+  /**
+   * Four symbols (a 32-bit value, §4.2) from the front of {@code v}, unrolled: {@code bitsUsed << 32
+   * | value}, or −1 if any symbol was the NYT escape. The 4 × 11 bits fit in one window.
+   */
+  private static long decode32(long v, int[] lookup) {
+    int e0 = lookup[(int) v & WINDOW_MASK];
+    v >>>= e0; // an entry's low 6 bits are its code length
+    int e1 = lookup[(int) v & WINDOW_MASK];
+    v >>>= e1;
+    int e2 = lookup[(int) v & WINDOW_MASK];
+    v >>>= e2;
+    int e3 = lookup[(int) v & WINDOW_MASK];
+    if ((e0 | e1 | e2 | e3) < 0) {
+      return -1L;
+    }
+    int value = e0 >>> 8 | (e1 >>> 8) << 8 | (e2 >>> 8) << 16 | (e3 >>> 8) << 24;
+    long used = (e0 & 0xFF) + (e1 & 0xFF) + (e2 & 0xFF) + (e3 & 0xFF);
+    return used << 32 | (value & 0xFFFFFFFFL);
   }
 }
