@@ -617,9 +617,12 @@ public final class DemoParser {
         throw fail("entity number " + newnum + " not above the previous " + last + " (format doc §7.1)");
       }
       last = newnum;
-      while (oldIndex < oldCount && old.nums[oldIndex] < newnum) {
-        count = carry(old, oldIndex++, s, count, max);
+      int runEnd = oldIndex;
+      while (runEnd < oldCount && old.nums[runEnd] < newnum) {
+        runEnd++;
       }
+      count = carry(old, oldIndex, runEnd, s, count, max);
+      oldIndex = runEnd;
       int id;
       int shared = 0;
       if (oldIndex < oldCount && old.nums[oldIndex] == newnum) {
@@ -642,7 +645,7 @@ public final class DemoParser {
               r.position());
         }
         if (count == s.nums.length) {
-          s.grow();
+          s.grow(count + 1);
         }
         s.nums[count] = newnum;
         s.types[count] = entities.get(id, E_TYPE);
@@ -656,32 +659,40 @@ public final class DemoParser {
         sharedParts.release(shared);
       }
     }
-    while (oldIndex < oldCount) {
-      count = carry(old, oldIndex++, s, count, max);
-    }
+    count = carry(old, oldIndex, oldCount, s, count, max);
     s.count = count;
   }
 
-  private int carry(Slot old, int index, Slot s, int count, int max) {
-    if (count == max) {
-      throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
+  /** Carries the unchanged entities {@code old[start .. end)} into {@code s} at {@code count} (§7.1). */
+  private int carry(Slot old, int start, int end, Slot s, int count, int max) {
+    int n = end - start;
+    if (n == 0) {
+      return count;
+    }
+    if (count + n > max) {
+      // the entity one past the limit, as if carried one by one
+      throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, max + 1L,
           in.position());
     }
-    if (count == s.nums.length) {
-      s.grow();
+    if (count + n > s.nums.length) {
+      s.grow(count + n);
     }
-    int id = old.ids[index];
-    entities.retain(id);
-    s.nums[count] = old.nums[index];
-    s.types[count] = old.types[index];
-    s.ids[count] = id;
+    System.arraycopy(old.nums, start, s.nums, count, n);
+    System.arraycopy(old.types, start, s.types, count, n);
+    int[] ids = old.ids;
+    System.arraycopy(ids, start, s.ids, count, n);
+    StateStore store = entities;
+    for (int k = start; k < end; k++) {
+      store.retain(ids[k]);
+    }
     if (ettv) {
-      int shared = old.sharedIds[index];
-      sharedParts.retain(shared);
-      s.sharedIds[count] = shared;
+      System.arraycopy(old.sharedIds, start, s.sharedIds, count, n);
+      for (int k = start; k < end; k++) {
+        sharedParts.retain(old.sharedIds[k]);
+      }
     }
-    s.count = count + 1;
-    return count + 1;
+    s.count = count + n;
+    return count + n;
   }
 
   /**
@@ -952,9 +963,9 @@ public final class DemoParser {
       clientPs = new int[ettv ? MAX_CLIENTS : 0][];
     }
 
-    /** Makes room for more entities (capacity doubles up to MAX_GENTITIES). */
-    void grow() {
-      int n = Math.min(nums.length * 2, MAX_GENTITIES);
+    /** Makes room for at least {@code min} entities (capacity doubles, normally up to MAX_GENTITIES). */
+    void grow(int min) {
+      int n = Math.max(min, Math.min(nums.length * 2, MAX_GENTITIES));
       nums = Arrays.copyOf(nums, n);
       types = Arrays.copyOf(types, n);
       ids = Arrays.copyOf(ids, n);
