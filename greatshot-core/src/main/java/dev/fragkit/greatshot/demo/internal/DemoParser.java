@@ -113,9 +113,9 @@ public final class DemoParser {
   private long nextProgress = PROGRESS_STEP;
 
   /** Entity states of the ring snapshots and baselines; id 0 is the all-zero state. */
-  private final StateStore entities = new StateStore(ENTITY_FIELDS);
+  private final StateStore entities = new StateStore(ENTITY_FIELDS, store -> markSlots(store, false));
   /** ETTV shared parts (§10.1), same scheme. */
-  private final StateStore sharedParts = new StateStore(SHARED_FIELDS);
+  private final StateStore sharedParts = new StateStore(SHARED_FIELDS, store -> markSlots(store, true));
   private final int[] zeroPlayer = new int[PS_SIZE];
 
   private final String[] configStrings = new String[MAX_CONFIGSTRINGS];
@@ -504,21 +504,17 @@ public final class DemoParser {
         configStrings[index] = value;
       } else if (op == SVC_BASELINE) {
         int number = r.readBits(10);
-        entities.release(baselines[number]);
         int id = readEntity(0, true);
         baselines[number] = id < 0 ? 0 : id;
         if (ettv) {
-          sharedParts.release(sharedBaselines[number]);
           sharedBaselines[number] = readShared(0, true);
         }
       } else if (op == SVC_ETTV_CURRENTSTATE && ettv) {
         // the recording's starting world (§10): read to keep the cursor right, then dropped
+        // (the states read are referenced by no snapshot, so the next collection frees them)
         int number = r.readBits(10);
-        int id = readEntity(baselines[number], false);
-        if (id >= 0) {
-          entities.release(id);
-        }
-        sharedParts.release(readShared(sharedBaselines[number], false));
+        readEntity(baselines[number], false);
+        readShared(sharedBaselines[number], false);
       } else {
         throw fail("opcode " + op + " inside a gamestate (format doc §6)");
       }
@@ -565,7 +561,7 @@ public final class DemoParser {
   private void parseSnapshot() {
     BitReader r = in;
     Slot s = spare;
-    s.release(entities, sharedParts);
+    s.release();
     s.serverTime = r.readLong();
     int deltaNum = r.readByte();
     s.snapFlags = r.readByte();
@@ -639,8 +635,6 @@ public final class DemoParser {
       }
       if (id >= 0) {
         if (count == max) {
-          entities.release(id);
-          sharedParts.release(shared);
           throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
               r.position());
         }
@@ -655,8 +649,6 @@ public final class DemoParser {
         }
         count++;
         s.count = count;
-      } else {
-        sharedParts.release(shared);
       }
     }
     count = carry(old, oldIndex, oldCount, s, count, max);
@@ -679,17 +671,9 @@ public final class DemoParser {
     }
     System.arraycopy(old.nums, start, s.nums, count, n);
     System.arraycopy(old.types, start, s.types, count, n);
-    int[] ids = old.ids;
-    System.arraycopy(ids, start, s.ids, count, n);
-    StateStore store = entities;
-    for (int k = start; k < end; k++) {
-      store.retain(ids[k]);
-    }
+    System.arraycopy(old.ids, start, s.ids, count, n);
     if (ettv) {
       System.arraycopy(old.sharedIds, start, s.sharedIds, count, n);
-      for (int k = start; k < end; k++) {
-        sharedParts.retain(old.sharedIds[k]);
-      }
     }
     s.count = count + n;
     return count + n;
@@ -697,8 +681,8 @@ public final class DemoParser {
 
   /**
    * Reads an entity delta (§8.1) against state {@code base}: returns −1 when removed, {@code base}
-   * itself (retained) when unchanged, else a new state id. {@code permanent} states are never
-   * recycled (baselines).
+   * itself when unchanged, else a new state id. {@code permanent} states are never recycled
+   * (baselines); others live as long as a snapshot of the ring refers to them.
    */
   private int readEntity(int base, boolean permanent) {
     BitReader r = in;
@@ -706,9 +690,6 @@ public final class DemoParser {
       return -1;
     }
     if (r.readBit() == 0) {
-      if (!permanent) {
-        entities.retain(base);
-      }
       return base;
     }
     int id = permanent ? entities.permanent() : entities.take();
@@ -727,9 +708,6 @@ public final class DemoParser {
       return 0;
     }
     if (r.readBit() == 0) {
-      if (!permanent) {
-        sharedParts.retain(base);
-      }
       return base;
     }
     int id = permanent ? sharedParts.permanent() : sharedParts.take();
@@ -739,7 +717,6 @@ public final class DemoParser {
     int to = sharedParts.offset(id);
     int lc = r.readByte();
     if (lc > SHARED_FIELDS) {
-      sharedParts.release(id);
       throw fail("shared field count " + lc + " > " + SHARED_FIELDS + " (format doc §10)");
     }
     for (int i = 0; i < lc; i++) {
@@ -854,7 +831,7 @@ public final class DemoParser {
     pendingSnapshot = null;
     pendingBase = null;
     if (!s.valid) {
-      s.release(entities, sharedParts);
+      s.release();
       return;
     }
     // Ring slots of messages skipped since the last valid snapshot can no longer be delta bases
@@ -873,7 +850,7 @@ public final class DemoParser {
     if (previous == null) {
       previous = new Slot(ettv);
     }
-    previous.release(entities, sharedParts);
+    previous.release();
     spare = previous;
     lastValidMessageNum = s.messageNum;
     snapshots++;
@@ -885,6 +862,31 @@ public final class DemoParser {
       view.slot = null;
     }
     detectEvents(s);
+  }
+
+  /**
+   * The stores' roots (see {@link StateStore}): the states of every snapshot that can still be
+   * read or be a delta base — the ring, the spare slot being filled, the pending snapshot and its
+   * base.
+   */
+  private void markSlots(StateStore store, boolean shared) {
+    for (Slot slot : ring) {
+      markSlot(store, slot, shared);
+    }
+    markSlot(store, spare, shared);
+    markSlot(store, pendingSnapshot, shared);
+    markSlot(store, pendingBase, shared);
+  }
+
+  private static void markSlot(StateStore store, @Nullable Slot slot, boolean shared) {
+    if (slot == null) {
+      return;
+    }
+    if (!shared) {
+      store.markAll(slot.ids, slot.count);
+    } else if (slot.sharedIds.length > 0) {
+      store.markAll(slot.sharedIds, slot.count);
+    }
   }
 
   // ---------------------------------------------------------------- events (§11)
@@ -974,15 +976,8 @@ public final class DemoParser {
       }
     }
 
-    void release(StateStore entities, StateStore shared) {
-      for (int i = 0; i < count; i++) {
-        entities.release(ids[i]);
-      }
-      if (sharedIds.length > 0) {
-        for (int i = 0; i < count; i++) {
-          shared.release(sharedIds[i]);
-        }
-      }
+    /** Drops the entities (their states are freed by the stores' next collection). */
+    void release() {
       count = 0;
       valid = false;
     }
