@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>States are reclaimed by marking, not counting: carrying a state into the next snapshot or
  * dropping a snapshot costs nothing. When every allocated state has been handed out, the store asks
  * its {@link Roots} to {@link #mark} the states still referenced (the ring snapshots) and frees all
- * other non-permanent states; if fewer than half come free it adds a page, so collections stay
+ * other non-permanent states; if fewer than a quarter come free it adds a page, so collections stay
  * rare. Permanent states (baselines, and id 0, the zero state) are never freed until
  * {@link #clear}. Not thread-safe.
  */
@@ -113,7 +113,7 @@ final class StateStore {
         free[freeCount++] = id;
       }
     }
-    if (freeCount < capacity / 2) {
+    if (freeCount < capacity / 4) {
       addPage();
     }
   }
