@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
  * Reading past the body's end throws. Reusable via {@link #reset}; not thread-safe.
  */
 public final class BitReader {
-  private static final int[] LOOKUP = HuffmanCode.get().lookupTable();
+  /** The shared decode table, {@link HuffmanCode#lookupTable()}. */
+  static final int[] LOOKUP = HuffmanCode.get().lookupTable();
   private static final int WINDOW_MASK = (1 << HuffmanCode.LOOKUP_BITS) - 1;
   /** Bytes the caller must provide after the body so the 64-bit peek window never leaves the array. */
   public static final int PADDING = 8;
@@ -92,10 +93,9 @@ public final class BitReader {
       if (e < 0) {
         return -1L;
       }
-      int len = e >>> 16;
-      value |= (e & 0xFF) << shift;
-      w >>>= len;
-      used += len;
+      value |= (e >>> 8) << shift;
+      w >>>= e; // the entry's low 6 bits are the code length
+      used += e & 0xFF;
     }
     return (long) used << 32 | (value & 0xFFFFFFFFL);
   }
@@ -121,12 +121,12 @@ public final class BitReader {
   public int readByte() {
     int p = pos;
     int e = LOOKUP[window(p) & WINDOW_MASK];
-    int end = p + (e >>> 16);
+    int end = p + (e & 0xFF);
     if (e < 0 || end > limit) {
       throw badSymbol(p, e);
     }
     pos = end;
-    return e & 0xFF;
+    return e >>> 8;
   }
 
   private MessageFormatException badSymbol(int p, int e) {
@@ -159,10 +159,9 @@ public final class BitReader {
       if (e < 0) {
         throw badSymbol(p + used, e);
       }
-      int len = e >>> 16;
-      value |= (e & 0xFF) << shift;
-      w >>>= len;
-      used += len;
+      value |= (e >>> 8) << shift;
+      w >>>= e; // the entry's low 6 bits are the code length
+      used += e & 0xFF;
     }
     int end = p + used;
     if (end > limit) {
@@ -195,25 +194,43 @@ public final class BitReader {
    */
   public String readString(int maxLength) {
     byte[] buf = stringBuffer;
+    byte[] d = data;
+    int[] lookup = LOOKUP;
+    int p = pos;
     int n = 0;
     boolean ascii = true;
+    // Up to 5 symbols per 64-bit window: 5 × 11 bits fit in the 57 meaningful bits of a load.
+    symbols:
     while (true) {
-      int c = readByte();
-      if (c == 0) {
-        break;
+      long w = (long) LONG_LE.get(d, p >>> 3) >>> (p & 7);
+      for (int k = 0; k < 5; k++) {
+        int e = lookup[(int) w & WINDOW_MASK];
+        int end = p + (e & 0xFF);
+        if (e < 0 || end > limit) {
+          pos = p;
+          throw badSymbol(p, e);
+        }
+        p = end;
+        w >>>= e; // the entry's low 6 bits are the code length
+        int c = e >>> 8;
+        if (c == 0) {
+          break symbols;
+        }
+        if (n == maxLength) {
+          pos = p;
+          throw new MessageFormatException("string length", "maxStringLength", maxLength, n + 1L, p);
+        }
+        if (c == '%') {
+          c = '.';
+        }
+        if (n == buf.length) {
+          buf = stringBuffer = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Math.max(maxLength, 16)));
+        }
+        buf[n++] = (byte) c;
+        ascii &= c < 0x80;
       }
-      if (n == maxLength) {
-        throw new MessageFormatException("string length", "maxStringLength", maxLength, n + 1L, pos);
-      }
-      if (c == '%') {
-        c = '.';
-      }
-      if (n == buf.length) {
-        buf = stringBuffer = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Math.max(maxLength, 16)));
-      }
-      buf[n++] = (byte) c;
-      ascii &= c < 0x80;
     }
+    pos = p;
     if (ascii) {
       return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }

@@ -82,7 +82,7 @@ public final class CommandViews {
       case "sc": {
         if (a.size() == 2) {
           String arg = a.get(1);
-          if (!arg.isEmpty() && arg.chars().allMatch(ch -> Character.isDigit(ch) || ch == '-')) {
+          if (!arg.isEmpty() && digitsOrMinus(arg)) {
             return new CommandView.ScoreTableLine(name, Integer.parseInt(arg), "", false);
           }
           return new CommandView.ScoreTableLine(name, null, arg, false);
@@ -131,5 +131,16 @@ public final class CommandViews {
       totals = new WeaponStats.Totals(dg, dr, tdg, tdr, gibs, selfKills, teamKills, teamGibs, played);
     }
     return new WeaponStats(name, client, rounds, weapons, totals);
+  }
+
+  /** Every char is a digit ({@link Character#isDigit(int)}) or '-'. */
+  private static boolean digitsOrMinus(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!Character.isDigit((int) ch) && ch != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -6,7 +6,6 @@ import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_OTHER_ENTITY_NUM2;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_TYPE;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.E_WEAPON;
-import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_BITS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.ENTITY_FIELDS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_BITS;
 import static dev.fragkit.greatshot.demo.internal.FieldTables.PLAYER_FIELDS;
@@ -90,15 +89,6 @@ public final class DemoParser {
   private static final int SHARED_MAGIC = 0x77;
   private static final int PROGRESS_STEP = 64 * 1024;
 
-  /** Float bits of the integral-float values −4096..4095 indexed by their 13-bit code (§8). */
-  private static final int[] INT_FLOAT = new int[1 << 13];
-
-  static {
-    for (int u = 0; u < INT_FLOAT.length; u++) {
-      INT_FLOAT[u] = Float.floatToRawIntBits((float) (u - 4096));
-    }
-  }
-
   private final ParserLimits limits;
   private final int protocol;
   private final boolean ettv;
@@ -110,6 +100,12 @@ public final class DemoParser {
   private final BitReader in = new BitReader();
   private final byte[] header = new byte[8];
   private byte[] body;
+  /**
+   * The body buffer's full size ({@code min(maxMessageBytes, 32 KB)} + padding). The buffer starts
+   * small and grows towards it by copying, so its bytes (including stale bytes past a record's
+   * end, which bit-window reads may look at) are the same as if it had been allocated full-size.
+   */
+  private final int bodyCapacity;
   private long offset;
   private long bodyOffset;
   private int records;
@@ -117,9 +113,9 @@ public final class DemoParser {
   private long nextProgress = PROGRESS_STEP;
 
   /** Entity states of the ring snapshots and baselines; id 0 is the all-zero state. */
-  private final StateStore entities = new StateStore(ENTITY_FIELDS);
+  private final StateStore entities = new StateStore(ENTITY_FIELDS, store -> markSlots(store, false));
   /** ETTV shared parts (§10.1), same scheme. */
-  private final StateStore sharedParts = new StateStore(SHARED_FIELDS);
+  private final StateStore sharedParts = new StateStore(SHARED_FIELDS, store -> markSlots(store, true));
   private final int[] zeroPlayer = new int[PS_SIZE];
 
   private final String[] configStrings = new String[MAX_CONFIGSTRINGS];
@@ -165,7 +161,8 @@ public final class DemoParser {
     this.listener = listener;
     this.check = check;
     this.wantsSnapshots = listener.wantsSnapshots();
-    this.body = new byte[Math.min(limits.maxMessageBytes(), 32768) + BitReader.PADDING];
+    this.bodyCapacity = Math.min(limits.maxMessageBytes(), 32768) + BitReader.PADDING;
+    this.body = new byte[Math.min(bodyCapacity, 1024 + BitReader.PADDING)];
     this.spare = new Slot(ettv);
     this.emptySlot = new Slot(ettv);
     Arrays.fill(lastSeen, Integer.MIN_VALUE);
@@ -226,7 +223,9 @@ public final class DemoParser {
             recordStart + 4, records + 1, sequence);
       }
       if (body.length < length + BitReader.PADDING) {
-        body = new byte[length + BitReader.PADDING];
+        int need = length + BitReader.PADDING;
+        body = need <= bodyCapacity ? Arrays.copyOf(body, Math.min(bodyCapacity, Math.max(need, body.length * 2)))
+            : new byte[need];
       }
       bodyOffset = offset;
       got = read(input, body, 0, length);
@@ -505,21 +504,17 @@ public final class DemoParser {
         configStrings[index] = value;
       } else if (op == SVC_BASELINE) {
         int number = r.readBits(10);
-        entities.release(baselines[number]);
         int id = readEntity(0, true);
         baselines[number] = id < 0 ? 0 : id;
         if (ettv) {
-          sharedParts.release(sharedBaselines[number]);
           sharedBaselines[number] = readShared(0, true);
         }
       } else if (op == SVC_ETTV_CURRENTSTATE && ettv) {
         // the recording's starting world (§10): read to keep the cursor right, then dropped
+        // (the states read are referenced by no snapshot, so the next collection frees them)
         int number = r.readBits(10);
-        int id = readEntity(baselines[number], false);
-        if (id >= 0) {
-          entities.release(id);
-        }
-        sharedParts.release(readShared(sharedBaselines[number], false));
+        readEntity(baselines[number], false);
+        readShared(sharedBaselines[number], false);
       } else {
         throw fail("opcode " + op + " inside a gamestate (format doc §6)");
       }
@@ -566,7 +561,7 @@ public final class DemoParser {
   private void parseSnapshot() {
     BitReader r = in;
     Slot s = spare;
-    s.release(entities, sharedParts);
+    s.release();
     s.serverTime = r.readLong();
     int deltaNum = r.readByte();
     s.snapFlags = r.readByte();
@@ -618,9 +613,12 @@ public final class DemoParser {
         throw fail("entity number " + newnum + " not above the previous " + last + " (format doc §7.1)");
       }
       last = newnum;
-      while (oldIndex < oldCount && old.nums[oldIndex] < newnum) {
-        count = carry(old, oldIndex++, s, count, max);
+      int runEnd = oldIndex;
+      while (runEnd < oldCount && old.nums[runEnd] < newnum) {
+        runEnd++;
       }
+      count = carry(old, oldIndex, runEnd, s, count, max);
+      oldIndex = runEnd;
       int id;
       int shared = 0;
       if (oldIndex < oldCount && old.nums[oldIndex] == newnum) {
@@ -637,58 +635,54 @@ public final class DemoParser {
       }
       if (id >= 0) {
         if (count == max) {
-          entities.release(id);
-          sharedParts.release(shared);
           throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
               r.position());
         }
         if (count == s.nums.length) {
-          s.grow();
+          s.grow(count + 1);
         }
         s.nums[count] = newnum;
-        s.types[count] = entities.data[id * entities.stride + E_TYPE];
+        s.types[count] = entities.get(id, E_TYPE);
         s.ids[count] = id;
         if (ettv) {
           s.sharedIds[count] = shared;
         }
         count++;
         s.count = count;
-      } else {
-        sharedParts.release(shared);
       }
     }
-    while (oldIndex < oldCount) {
-      count = carry(old, oldIndex++, s, count, max);
-    }
+    count = carry(old, oldIndex, oldCount, s, count, max);
     s.count = count;
   }
 
-  private int carry(Slot old, int index, Slot s, int count, int max) {
-    if (count == max) {
-      throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, count + 1L,
+  /** Carries the unchanged entities {@code old[start .. end)} into {@code s} at {@code count} (§7.1). */
+  private int carry(Slot old, int start, int end, Slot s, int count, int max) {
+    int n = end - start;
+    if (n == 0) {
+      return count;
+    }
+    if (count + n > max) {
+      // the entity one past the limit, as if carried one by one
+      throw new MessageFormatException("entities in one snapshot", "maxEntitiesPerSnapshot", max, max + 1L,
           in.position());
     }
-    if (count == s.nums.length) {
-      s.grow();
+    if (count + n > s.nums.length) {
+      s.grow(count + n);
     }
-    int id = old.ids[index];
-    entities.retain(id);
-    s.nums[count] = old.nums[index];
-    s.types[count] = old.types[index];
-    s.ids[count] = id;
+    System.arraycopy(old.nums, start, s.nums, count, n);
+    System.arraycopy(old.types, start, s.types, count, n);
+    System.arraycopy(old.ids, start, s.ids, count, n);
     if (ettv) {
-      int shared = old.sharedIds[index];
-      sharedParts.retain(shared);
-      s.sharedIds[count] = shared;
+      System.arraycopy(old.sharedIds, start, s.sharedIds, count, n);
     }
-    s.count = count + 1;
-    return count + 1;
+    s.count = count + n;
+    return count + n;
   }
 
   /**
    * Reads an entity delta (§8.1) against state {@code base}: returns −1 when removed, {@code base}
-   * itself (retained) when unchanged, else a new state id. {@code permanent} states are never
-   * recycled (baselines).
+   * itself when unchanged, else a new state id. {@code permanent} states are never recycled
+   * (baselines); others live as long as a snapshot of the ring refers to them.
    */
   private int readEntity(int base, boolean permanent) {
     BitReader r = in;
@@ -696,81 +690,11 @@ public final class DemoParser {
       return -1;
     }
     if (r.readBit() == 0) {
-      if (!permanent) {
-        entities.retain(base);
-      }
       return base;
     }
     int id = permanent ? entities.permanent() : entities.take();
-    readEntityFields(entities.data, base * entities.stride, id * entities.stride);
+    EntityFields.read(in, entities.page(base), entities.offset(base), entities.page(id), entities.offset(id));
     return id;
-  }
-
-  private void readEntityFields(int[] store, int from, int to) {
-    BitReader r = in;
-    int lc = r.readByte();
-    if (lc > ENTITY_FIELDS) {
-      throw fail("entity field count " + lc + " > " + ENTITY_FIELDS + " (format doc §8.1)");
-    }
-    int[] bits = ENTITY_BITS;
-    byte[] data = r.data;
-    int limit = r.limit;
-    int p = r.pos;
-    int i = 0;
-    // Per field (§8.1): changed bit, nonZero bit, then for floats a "full" bit and 13 or 32 bits,
-    // for integers the field's width. Decoded from a 64-bit window with the cursor in a local.
-    while (i < lc) {
-      if (p > limit) {
-        throw r.decodeFailure(p, 1);
-      }
-      long w = BitReader.load(data, p);
-      int zeros = Long.numberOfTrailingZeros(w);
-      if (zeros > 0) {
-        // a run of "unchanged" flags: copy those fields from the base in one go
-        int run = Math.min(Math.min(zeros, 56), lc - i);
-        p += run;
-        for (int end = i + run; i < end; i++) {
-          store[to + i] = store[from + i];
-        }
-        continue;
-      }
-      if ((w & 2) == 0) {
-        store[to + i++] = 0;
-        p += 2;
-        continue;
-      }
-      int width = bits[i];
-      long d;
-      if (width == 0) {
-        if ((w & 4) == 0) {
-          d = BitReader.decode(w >>> 3, 13);
-          if (d < 0) {
-            throw r.decodeFailure(p, 13);
-          }
-          store[to + i] = INT_FLOAT[(int) d];
-        } else {
-          d = BitReader.decode(w >>> 3, 32);
-          if (d < 0) {
-            throw r.decodeFailure(p, 32);
-          }
-          store[to + i] = (int) d;
-        }
-        p += 3 + (int) (d >>> 32);
-      } else {
-        d = BitReader.decode(w >>> 2, width);
-        if (d < 0) {
-          throw r.decodeFailure(p, width);
-        }
-        store[to + i] = (int) d;
-        p += 2 + (int) (d >>> 32);
-      }
-      i++;
-    }
-    if (p > limit) {
-      throw r.decodeFailure(p, 1);
-    }
-    r.pos = p;
-    System.arraycopy(store, from + lc, store, to + lc, ENTITY_FIELDS - lc);
   }
 
   /** Shared-part delta (§10.1), same conventions as {@link #readEntity} except removal gives state 0. */
@@ -784,35 +708,32 @@ public final class DemoParser {
       return 0;
     }
     if (r.readBit() == 0) {
-      if (!permanent) {
-        sharedParts.retain(base);
-      }
       return base;
     }
     int id = permanent ? sharedParts.permanent() : sharedParts.take();
-    int[] store = sharedParts.data;
-    int from = base * sharedParts.stride;
-    int to = id * sharedParts.stride;
+    int[] source = sharedParts.page(base);
+    int from = sharedParts.offset(base);
+    int[] store = sharedParts.page(id);
+    int to = sharedParts.offset(id);
     int lc = r.readByte();
     if (lc > SHARED_FIELDS) {
-      sharedParts.release(id);
       throw fail("shared field count " + lc + " > " + SHARED_FIELDS + " (format doc §10)");
     }
     for (int i = 0; i < lc; i++) {
       if (r.readBit() == 0) {
-        store[to + i] = store[from + i];
+        store[to + i] = source[from + i];
       } else if (r.readBit() == 0) {
         store[to + i] = 0;
       } else {
         int w = SHARED_BITS[i];
         if (w == 0) {
-          store[to + i] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+          store[to + i] = r.readBit() == 0 ? EntityFields.integralFloat(r.readBits(13)) : r.readBits(32);
         } else {
           store[to + i] = r.readBits(w);
         }
       }
     }
-    System.arraycopy(store, from + lc, store, to + lc, SHARED_FIELDS - lc);
+    System.arraycopy(source, from + lc, store, to + lc, SHARED_FIELDS - lc);
     return id;
   }
 
@@ -836,7 +757,7 @@ public final class DemoParser {
       r.skip(1);
       int w = bits[i++];
       if (w == 0) {
-        to[i - 1] = r.readBit() == 0 ? INT_FLOAT[r.readBits(13)] : r.readBits(32);
+        to[i - 1] = r.readBit() == 0 ? EntityFields.integralFloat(r.readBits(13)) : r.readBits(32);
       } else if (w < 0) {
         to[i - 1] = r.readSignedBits(-w);
       } else {
@@ -910,7 +831,7 @@ public final class DemoParser {
     pendingSnapshot = null;
     pendingBase = null;
     if (!s.valid) {
-      s.release(entities, sharedParts);
+      s.release();
       return;
     }
     // Ring slots of messages skipped since the last valid snapshot can no longer be delta bases
@@ -929,7 +850,7 @@ public final class DemoParser {
     if (previous == null) {
       previous = new Slot(ettv);
     }
-    previous.release(entities, sharedParts);
+    previous.release();
     spare = previous;
     lastValidMessageNum = s.messageNum;
     snapshots++;
@@ -943,6 +864,31 @@ public final class DemoParser {
     detectEvents(s);
   }
 
+  /**
+   * The stores' roots (see {@link StateStore}): the states of every snapshot that can still be
+   * read or be a delta base — the ring, the spare slot being filled, the pending snapshot and its
+   * base.
+   */
+  private void markSlots(StateStore store, boolean shared) {
+    for (Slot slot : ring) {
+      markSlot(store, slot, shared);
+    }
+    markSlot(store, spare, shared);
+    markSlot(store, pendingSnapshot, shared);
+    markSlot(store, pendingBase, shared);
+  }
+
+  private static void markSlot(StateStore store, @Nullable Slot slot, boolean shared) {
+    if (slot == null) {
+      return;
+    }
+    if (!shared) {
+      store.markAll(slot.ids, slot.count);
+    } else if (slot.sharedIds.length > 0) {
+      store.markAll(slot.sharedIds, slot.count);
+    }
+  }
+
   // ---------------------------------------------------------------- events (§11)
 
   private void detectEvents(Slot s) {
@@ -950,8 +896,7 @@ public final class DemoParser {
     int events = 0;
     int threshold = etEvents;
     int[] types = s.types;
-    int[] store = entities.data;
-    int stride = entities.stride;
+    StateStore store = entities;
     for (int i = 0, n = s.count; i < n; i++) {
       int type = types[i];
       if (type < threshold) {
@@ -964,9 +909,11 @@ public final class DemoParser {
             limits.maxEventsPerSnapshot(), events, in.position());
       }
       int num = s.nums[i];
-      int at = s.ids[i] * stride;
-      int other = store[at + E_OTHER_ENTITY_NUM];
-      int other2 = store[at + E_OTHER_ENTITY_NUM2];
+      int id = s.ids[i];
+      int[] page = store.page(id);
+      int at = store.offset(id);
+      int other = page[at + E_OTHER_ENTITY_NUM];
+      int other2 = page[at + E_OTHER_ENTITY_NUM2];
       boolean fresh = lastSeen[num] != serial - 1 || seenType[num] != type || seenOther[num] != other
           || seenOther2[num] != other2;
       lastSeen[num] = serial;
@@ -974,7 +921,7 @@ public final class DemoParser {
       seenOther[num] = other;
       seenOther2[num] = other2;
       if (fresh && ((type - threshold) & ~0x300) == EV_OBITUARY) {
-        obituary(s.serverTime, store, at);
+        obituary(s.serverTime, page, at);
       }
     }
   }
@@ -1008,16 +955,19 @@ public final class DemoParser {
     final byte[] areaMask = new byte[32];
     int areaBytes;
     boolean hasClients;
-    final boolean[] clientPresent = new boolean[MAX_CLIENTS];
-    final int[][] clientPs = new int[MAX_CLIENTS][];
+    /** ETTV per-client player states (§10); empty arrays in protocol 84, where hasClients stays false. */
+    final boolean[] clientPresent;
+    final int[][] clientPs;
 
     Slot(boolean ettv) {
       sharedIds = ettv ? new int[64] : new int[0];
+      clientPresent = new boolean[ettv ? MAX_CLIENTS : 0];
+      clientPs = new int[ettv ? MAX_CLIENTS : 0][];
     }
 
-    /** Makes room for more entities (capacity doubles up to MAX_GENTITIES). */
-    void grow() {
-      int n = Math.min(nums.length * 2, MAX_GENTITIES);
+    /** Makes room for at least {@code min} entities (capacity doubles, normally up to MAX_GENTITIES). */
+    void grow(int min) {
+      int n = Math.max(min, Math.min(nums.length * 2, MAX_GENTITIES));
       nums = Arrays.copyOf(nums, n);
       types = Arrays.copyOf(types, n);
       ids = Arrays.copyOf(ids, n);
@@ -1026,15 +976,8 @@ public final class DemoParser {
       }
     }
 
-    void release(StateStore entities, StateStore shared) {
-      for (int i = 0; i < count; i++) {
-        entities.release(ids[i]);
-      }
-      if (sharedIds.length > 0) {
-        for (int i = 0; i < count; i++) {
-          shared.release(sharedIds[i]);
-        }
-      }
+    /** Drops the entities (their states are freed by the stores' next collection). */
+    void release() {
       count = 0;
       valid = false;
     }
@@ -1103,7 +1046,7 @@ public final class DemoParser {
     public int entityField(int i, int field) {
       Slot s = s();
       int id = s.ids[Objects.checkIndex(i, s.count)];
-      return entities.data[id * entities.stride + Objects.checkIndex(field, ENTITY_FIELDS)];
+      return entities.get(id, Objects.checkIndex(field, ENTITY_FIELDS));
     }
 
     @Override

@@ -47,8 +47,9 @@ public final class HuffmanCode {
   private final int[] symbol;
   private final int root;
   /**
-   * Decode table indexed by the next 11 stream bits (first bit = index bit 0): {@code length << 16
-   * | symbol}, or −1 for windows that begin with the NYT code.
+   * Decode table indexed by the next 11 stream bits (first bit = index bit 0): {@code symbol << 8
+   * | length}, or −1 for windows that begin with the NYT code. The length sits in the low bits so a
+   * decoder can shift its bit window by the entry itself (a long shift uses only the low 6 bits).
    */
   private final int[] lookup;
 
@@ -66,7 +67,7 @@ public final class HuffmanCode {
       if (len > LOOKUP_BITS) {
         throw new IllegalStateException("code length " + len + " of symbol " + s + " exceeds " + LOOKUP_BITS);
       }
-      int entry = s == NYT ? -1 : (len << 16) | s;
+      int entry = s == NYT ? -1 : (s << 8) | len;
       for (int high = 0; high < 1 << (LOOKUP_BITS - len); high++) {
         lookup[codes[s] | (high << len)] = entry;
       }
@@ -93,7 +94,7 @@ public final class HuffmanCode {
     return codes[symbol];
   }
 
-  /** The 2048-entry decode table (shared, do not modify): {@code length << 16 | symbol}, −1 = NYT. */
+  /** The 2048-entry decode table (shared, do not modify): {@code symbol << 8 | length}, −1 = NYT. */
   int[] lookupTable() {
     return lookup;
   }

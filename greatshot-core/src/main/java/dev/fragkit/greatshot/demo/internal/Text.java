@@ -36,10 +36,33 @@ public final class Text {
     return out;
   }
 
-  /** The value of {@code key} in an info string, or {@code ""}. */
+  /**
+   * The value of {@code key} in an info string, or {@code ""}: the same as {@code
+   * parseInfo(info).get(key)} (the last occurrence wins), found by scanning without building the map.
+   */
   public static String infoValue(String info, String key) {
-    String v = parseInfo(info).get(key);
-    return v == null ? "" : v;
+    String found = "";
+    int i = info.startsWith("\\") ? 1 : 0;
+    int n = info.length();
+    int keyLength = key.length();
+    while (i < n) {
+      int k = info.indexOf('\\', i);
+      if (k < 0) {
+        if (n - i == keyLength && info.startsWith(key, i)) {
+          found = "";
+        }
+        break;
+      }
+      int v = info.indexOf('\\', k + 1);
+      if (k - i == keyLength && info.startsWith(key, i)) {
+        found = v < 0 ? info.substring(k + 1) : info.substring(k + 1, v);
+      }
+      if (v < 0) {
+        break;
+      }
+      i = v + 1;
+    }
+    return found;
   }
 
   /** Parses a decimal int, or returns {@code fallback}. */
