@@ -129,30 +129,38 @@ public final class InMemoryLedgerStore implements LedgerStore {
     abstract Instant at(int slot);
   }
 
-  /** The origin of a leg that belongs to no operation record of its commit (not made by the ledger). Immutable. */
-  private static final class LegOrigin extends Origin {
-    private final String operationId;
-    private final OperationKind kind;
-    private final Instant at;
+  /**
+   * An origin that holds its own id, kind and time: a {@link WideApplied}, or (made by {@link #of})
+   * the origin of a leg that belongs to no operation record of its commit (not made by the ledger).
+   * Immutable.
+   */
+  private static class FixedOrigin extends Origin {
+    final String operationId;
+    final OperationKind kind;
+    final Instant at;
 
-    LegOrigin(Transfer t) {
-      this.operationId = t.operationId();
-      this.kind = t.kind();
-      this.at = t.timestamp();
+    FixedOrigin(String operationId, OperationKind kind, Instant at) {
+      this.operationId = operationId;
+      this.kind = kind;
+      this.at = at;
+    }
+
+    static FixedOrigin of(Transfer t) {
+      return new FixedOrigin(t.operationId(), t.kind(), t.timestamp());
     }
 
     @Override
-    String operationId(int slot) {
+    final String operationId(int slot) {
       return operationId;
     }
 
     @Override
-    OperationKind kind(int slot) {
+    final OperationKind kind(int slot) {
       return kind;
     }
 
     @Override
-    Instant at(int slot) {
+    final Instant at(int slot) {
       return at;
     }
   }
@@ -219,24 +227,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
    * journal slots of its legs (those of its commit carrying its id), and the origin of those legs
    * whose kind and time are its own. Immutable.
    */
-  private static final class WideApplied extends Origin {
+  private static final class WideApplied extends FixedOrigin {
     private static final int[] NO_SLOTS = new int[0];
-    private final String operationId;
-    private final OperationKind kind;
     private final String request;
     private final String outcome;
-    private final Instant at;
     /** Slot of the first leg, -1 when none. */
     private final int firstSlot;
     /** Slots of the legs after the first. */
     private final int[] moreSlots;
 
     private WideApplied(OperationRecord op, int firstSlot, int[] moreSlots) {
-      this.operationId = op.operationId();
-      this.kind = op.kind();
+      super(op.operationId(), op.kind(), op.appliedAt());
       this.request = op.request();
       this.outcome = op.outcome();
-      this.at = op.appliedAt();
       this.firstSlot = firstSlot;
       this.moreSlots = moreSlots;
     }
@@ -267,21 +270,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     OperationRecord record() {
       return new OperationRecord(operationId, kind, request, outcome, at);
-    }
-
-    @Override
-    String operationId(int slot) {
-      return operationId;
-    }
-
-    @Override
-    OperationKind kind(int slot) {
-      return kind;
-    }
-
-    @Override
-    Instant at(int slot) {
-      return at;
     }
 
     boolean hasKey(String key) {
@@ -501,7 +489,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         publishCompactLeg(t, debit, credit);
       } else {
         Origin wide = plan == null ? null : plan.wideOrigin(t);
-        publishLeg(t, wide != null ? wide : new LegOrigin(t), debit, credit);
+        publishLeg(t, wide != null ? wide : FixedOrigin.of(t), debit, credit);
       }
       maxSequence = Math.max(maxSequence, t.sequence());
     }
@@ -1116,7 +1104,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
           if (t == compact) {
             publishCompactLeg(t, debit, credit);
           } else {
-            publishLeg(t, wide != null && wide.matches(t) ? wide : new LegOrigin(t), debit, credit);
+            publishLeg(t, wide != null && wide.matches(t) ? wide : FixedOrigin.of(t), debit, credit);
           }
           maxSequence = Math.max(maxSequence, t.sequence());
         }
