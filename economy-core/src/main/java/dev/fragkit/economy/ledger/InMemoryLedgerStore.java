@@ -391,8 +391,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
             + " is outside 1.." + MAX_SEQUENCE, null);
       }
     }
-    Plan[] plans = prepare(changes.operations(), transfers, legsOf(transfers));
-    publishLegs(legsOf(transfers), plans);
+    Legs legs = legsOf(transfers);
+    Plan[] plans = prepare(changes.operations(), transfers, legs);
+    publishLegs(legs, plans);
     for (ChangeSet.Marker m : changes.markers()) {
       markers.put(markerKey(m.account(), m.name()), m.at());
     }
